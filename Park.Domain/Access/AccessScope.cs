@@ -1,0 +1,73 @@
+using Dapper;
+
+namespace Park.Domain.Access;
+
+/// <summary>
+/// What a signed-in user may see, built on the server from the user's identity (never from client
+/// input). Stores put <see cref="ParkFilter"/> / <see cref="TenantFilter"/> into their SQL and
+/// <see cref="Parameters"/> into the command, so a row outside the scope reads as "not found".
+/// </summary>
+public sealed record AccessScope
+{
+    private AccessScope(long userId, string email, IReadOnlyList<string> roles, long? tenantId)
+    {
+        UserId = userId;
+        Email = email;
+        Roles = roles;
+        TenantId = tenantId;
+    }
+
+    public long UserId { get; }
+
+    public string Email { get; }
+
+    public IReadOnlyList<string> Roles { get; }
+
+    /// <summary>Set for tenant users: every row they reach belongs to this tenant.</summary>
+    public long? TenantId { get; }
+
+    public bool AllParks => IsIn(Access.Roles.PlatformAdmin);
+
+    public bool IsTenant => TenantId is not null && IsIn(Access.Roles.TenantUser);
+
+    public bool IsReviewer => IsIn(Access.Roles.GovReviewer);
+
+    public bool IsParkAdmin => IsIn(Access.Roles.ParkAdmin) || AllParks;
+
+    /// <summary>The main role, for display and the audit trail.</summary>
+    public string PrimaryRole => Roles.Count > 0 ? Roles[0] : "";
+
+    public bool IsIn(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    public static AccessScope For(long userId, string email, IEnumerable<string> roles, long? tenantId)
+    {
+        var ordered = Access.Roles.All.Where(r => roles.Contains(r, StringComparer.Ordinal)).ToArray();
+        // A tenant binding only counts for tenant users, and a tenant user without one sees nothing.
+        return new AccessScope(userId, email, ordered, ordered.Contains(Access.Roles.TenantUser) ? tenantId ?? -1 : null);
+    }
+
+    /// <summary>A scope that sees everything: for CLI verbs and background jobs run by the operator.</summary>
+    public static AccessScope System { get; } = new(0, "system", [Access.Roles.PlatformAdmin], null);
+
+    /// <summary>SQL predicate: the park column is one of the parks this scope may see.</summary>
+    public static string ParkFilter(string parkColumn) =>
+        $"""
+        (@ScopeAllParks = 1
+         OR {parkColumn} IN (SELECT up.park_id FROM user_parks up WHERE up.user_id = @ScopeUserId)
+         OR {parkColumn} IN (SELECT st.park_id FROM tenants st WHERE st.id = @ScopeTenantId))
+        """;
+
+    /// <summary>SQL predicate: the tenant column matches when the scope is a tenant's.</summary>
+    public static string TenantFilter(string tenantColumn) =>
+        $"(@ScopeTenantId IS NULL OR {tenantColumn} = @ScopeTenantId)";
+
+    /// <summary>The parameters the filters use, plus the command's own.</summary>
+    public DynamicParameters Parameters(object? extra = null)
+    {
+        var parameters = new DynamicParameters(extra);
+        parameters.Add("ScopeAllParks", AllParks ? 1 : 0);
+        parameters.Add("ScopeUserId", UserId);
+        parameters.Add("ScopeTenantId", TenantId);
+        return parameters;
+    }
+}

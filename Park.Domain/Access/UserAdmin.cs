@@ -1,0 +1,247 @@
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Park.Domain.Audit;
+using Park.Domain.Data;
+
+namespace Park.Domain.Access;
+
+public sealed record NewUser(string Email, string Role, IReadOnlyList<string> ParkCodes, string? TenantUscc, string? Password, string DisplayName = "");
+
+public sealed record CreatedUser(long Id, string Email, string Password, bool PasswordGenerated);
+
+public sealed record UserRow(long Id, string Email, string DisplayName, string Roles, string Parks, string? TenantName,
+    bool IsActive, DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt);
+
+/// <summary>Creating people and binding them to their role and scope; used by the admin page, the CLI and the demo seed.</summary>
+public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, AuditTrail audit)
+{
+    public async Task<Result<CreatedUser>> CreateAsync(NewUser input, AccessScope actor, AuditActor auditActor, CancellationToken ct = default)
+    {
+        var email = input.Email.Trim();
+        if (!IsEmail(email))
+        {
+            return Problem.Invalid("email", "EmailInvalid");
+        }
+
+        if (!Roles.IsKnown(input.Role))
+        {
+            return Problem.Invalid("role", "RoleUnknown", input.Role);
+        }
+
+        if (!actor.AllParks && !(actor.IsParkAdmin && input.Role == Roles.TenantUser))
+        {
+            return Problem.NotAllowed();
+        }
+
+        var binding = await ResolveBindingAsync(input, actor, ct);
+        if (!binding.Succeeded)
+        {
+            return binding.Problem!;
+        }
+
+        var (parkIds, tenantId) = binding.Value;
+        var generated = string.IsNullOrEmpty(input.Password);
+        var password = generated ? PasswordPolicy.Generate() : input.Password!;
+        var user = new ParkUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(input.DisplayName) ? email.Split('@')[0] : input.DisplayName.Trim(),
+            TenantId = tenantId,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            var error = created.Errors.First();
+            var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email";
+            return Problem.Invalid(field, "Identity." + error.Code, error.Description);
+        }
+
+        await users.AddToRoleAsync(user, input.Role);
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            foreach (var parkId in parkIds)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT OR IGNORE INTO user_parks (user_id, park_id) VALUES (@UserId, @ParkId)",
+                    new { UserId = user.Id, ParkId = parkId }, cancellationToken: ct));
+            }
+        }
+
+        await audit.RecordAsync(auditActor, new AuditEntry("user.create", "user", email,
+            Details: $"role={input.Role}; parks={string.Join(',', input.ParkCodes)}; tenant={input.TenantUscc}",
+            ParkId: parkIds.Count > 0 ? parkIds[0] : null, TenantId: tenantId), ct);
+        return new CreatedUser(user.Id, email, password, generated);
+    }
+
+    private async Task<Result<(IReadOnlyList<long> ParkIds, long? TenantId)>> ResolveBindingAsync(NewUser input, AccessScope actor, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var parkIds = new List<long>();
+        foreach (var code in input.ParkCodes.Where(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                $"SELECT p.id FROM parks p WHERE p.code = @Code AND {AccessScope.ParkFilter("p.id")}",
+                actor.Parameters(new { Code = code.Trim() }), cancellationToken: ct));
+            if (id is null)
+            {
+                return Problem.Invalid("park", "ParkUnknown", code);
+            }
+
+            parkIds.Add(id.Value);
+        }
+
+        switch (input.Role)
+        {
+            case Roles.ParkAdmin or Roles.GovReviewer when parkIds.Count == 0:
+                return Problem.Invalid("park", "RoleNeedsPark", input.Role);
+            case Roles.TenantUser:
+                if (string.IsNullOrWhiteSpace(input.TenantUscc))
+                {
+                    return Problem.Invalid("tenant", "RoleNeedsTenant");
+                }
+
+                var tenants = (await connection.QueryAsync<long>(new CommandDefinition($"""
+                    SELECT t.id FROM tenants t
+                    WHERE t.uscc = @Uscc AND {AccessScope.ParkFilter("t.park_id")}
+                      AND (@ParkCount = 0 OR t.park_id IN @ParkIds)
+                    """, actor.Parameters(new { Uscc = input.TenantUscc.Trim().ToUpperInvariant(), ParkCount = parkIds.Count, ParkIds = parkIds }),
+                    cancellationToken: ct))).ToArray();
+                return tenants.Length switch
+                {
+                    0 => Problem.Invalid("tenant", "TenantUnknown", input.TenantUscc),
+                    > 1 => Problem.Invalid("park", "TenantInSeveralParks", input.TenantUscc),
+                    _ => ((IReadOnlyList<long>)Array.Empty<long>(), (long?)tenants[0]),
+                };
+            case Roles.PlatformAdmin:
+                return ((IReadOnlyList<long>)Array.Empty<long>(), (long?)null);
+        }
+
+        return ((IReadOnlyList<long>)parkIds, (long?)null);
+    }
+
+    /// <summary>The scope of a user as stored now: roles, parks and tenant.</summary>
+    public async Task<AccessScope?> ScopeForAsync(long userId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<(string Email, long? TenantId, bool IsActive)>(new CommandDefinition(
+            "SELECT email, tenant_id, is_active FROM users WHERE id = @Id", new { Id = userId }, cancellationToken: ct));
+        if (user.Email is null || !user.IsActive)
+        {
+            return null;
+        }
+
+        var roles = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT r.name FROM roles r JOIN user_roles ur ON ur.role_id = r.id WHERE ur.user_id = @Id",
+            new { Id = userId }, cancellationToken: ct));
+        return AccessScope.For(userId, user.Email, roles, user.TenantId);
+    }
+
+    public async Task<Page<UserRow>> ListAsync(AccessScope actor, string? search, PageRequest page, CancellationToken ct = default)
+    {
+        if (!actor.IsParkAdmin)
+        {
+            return new Page<UserRow>([], 0);
+        }
+
+        // Park administrators see the people bound to their parks or to tenants in their parks.
+        var where = $"""
+            WHERE (@ScopeAllParks = 1
+                   OR u.id IN (SELECT up.user_id FROM user_parks up WHERE {AccessScope.ParkFilter("up.park_id")})
+                   OR u.tenant_id IN (SELECT t.id FROM tenants t WHERE {AccessScope.ParkFilter("t.park_id")}))
+              AND (@Search IS NULL OR u.email LIKE @Search ESCAPE '\' OR u.display_name LIKE @Search ESCAPE '\')
+            """;
+        var parameters = actor.Parameters(new
+        {
+            Search = string.IsNullOrWhiteSpace(search) ? null : SqlText.Contains(search.Trim()),
+            Limit = page.SafePageSize,
+            page.Offset,
+        });
+        await using var connection = await db.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM users u {where}", parameters, cancellationToken: ct));
+        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition($"""
+            SELECT u.id, u.email, u.display_name,
+                   (SELECT group_concat(r.name, ', ') FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles,
+                   coalesce((SELECT group_concat(p.code, ', ') FROM user_parks up JOIN parks p ON p.id = up.park_id WHERE up.user_id = u.id), '') AS parks,
+                   (SELECT t.name_zh FROM tenants t WHERE t.id = u.tenant_id) AS tenant_name,
+                   u.is_active, u.lockout_end, u.created_at
+            FROM users u {where}
+            ORDER BY u.email
+            LIMIT @Limit OFFSET @Offset
+            """, parameters, cancellationToken: ct));
+        return new Page<UserRow>(rows.ToArray(), total);
+    }
+
+    /// <summary>Activates or deactivates a user; deactivation rotates the security stamp so open sessions end.</summary>
+    public async Task<Result<bool>> SetActiveAsync(long userId, bool active, AccessScope actor, AuditActor auditActor, CancellationToken ct = default)
+    {
+        if (!actor.AllParks)
+        {
+            return Problem.NotAllowed();
+        }
+
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (user is null)
+        {
+            return Problem.NotFound();
+        }
+
+        if (user.Id == actor.UserId && !active)
+        {
+            return Problem.Invalid("user", "CannotDeactivateSelf");
+        }
+
+        user.IsActive = active;
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            return Problem.Stale();
+        }
+
+        await audit.RecordAsync(auditActor, new AuditEntry(active ? "user.activate" : "user.deactivate", "user", user.Email), ct);
+        return true;
+    }
+
+    /// <summary>Changes the user's role; the security stamp rotates so the old role stops working at once.</summary>
+    public async Task<Result<bool>> ChangeRoleAsync(long userId, string role, AccessScope actor, AuditActor auditActor, CancellationToken ct = default)
+    {
+        if (!actor.AllParks)
+        {
+            return Problem.NotAllowed();
+        }
+
+        if (!Roles.IsKnown(role))
+        {
+            return Problem.Invalid("role", "RoleUnknown", role);
+        }
+
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (user is null)
+        {
+            return Problem.NotFound();
+        }
+
+        var old = await users.GetRolesAsync(user);
+        if (role == Roles.TenantUser && user.TenantId is null)
+        {
+            return Problem.Invalid("role", "RoleNeedsTenant");
+        }
+
+        await users.RemoveFromRolesAsync(user, old);
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(auditActor, new AuditEntry("user.role.change", "user", user.Email,
+            Details: $"from={string.Join(',', old)}; to={role}"), ct);
+        return true;
+    }
+
+    public async Task<int> CountAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM users", cancellationToken: ct));
+    }
+
+    private static bool IsEmail(string email) =>
+        email.Length is > 3 and <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email;
+}

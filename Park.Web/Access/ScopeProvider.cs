@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Park.Domain.Access;
+using Park.Domain.Audit;
+
+namespace Park.Web.Access;
+
+/// <summary>
+/// The signed-in user's <see cref="AccessScope"/>, loaded from the database (never from client
+/// input). Scoped: one per request, or one per Blazor circuit.
+/// </summary>
+public sealed class ScopeProvider(UserAdmin users, IHttpContextAccessor http, AuthenticationStateProvider? authState = null)
+{
+    private AccessScope? _scope;
+    private string? _forUser;
+
+    public async Task<AccessScope?> GetAsync(CancellationToken ct = default)
+    {
+        var principal = await PrincipalAsync();
+        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null || !long.TryParse(id, out var userId))
+        {
+            return null;
+        }
+
+        if (_scope is not null && _forUser == id)
+        {
+            return _scope;
+        }
+
+        _scope = await users.ScopeForAsync(userId, ct);
+        _forUser = id;
+        return _scope;
+    }
+
+    /// <summary>The scope, or an exception when nobody is signed in (pages behind a policy).</summary>
+    public async Task<AccessScope> RequireAsync(CancellationToken ct = default) =>
+        await GetAsync(ct) ?? throw new UnauthorizedAccessException("No signed-in user.");
+
+    public async Task<AuditActor> ActorAsync(CancellationToken ct = default)
+    {
+        var scope = await RequireAsync(ct);
+        return AuditActor.From(scope, http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "");
+    }
+
+    private async Task<ClaimsPrincipal?> PrincipalAsync()
+    {
+        if (http.HttpContext is { } context && context.User.Identity?.IsAuthenticated == true)
+        {
+            return context.User;
+        }
+
+        if (authState is not null)
+        {
+            try
+            {
+                return (await authState.GetAuthenticationStateAsync()).User;
+            }
+            catch (InvalidOperationException)
+            {
+                // Outside a circuit there is no authentication state to read.
+            }
+        }
+
+        return http.HttpContext?.User;
+    }
+}

@@ -1,0 +1,30 @@
+using Park.Domain.Access;
+using Park.Domain.Audit;
+using Park.Domain.Data;
+using Park.Domain.Home;
+using Park.Domain.Inventory;
+using Park.Domain.Seeding;
+
+namespace Park.Web.Hosting;
+
+/// <summary>The domain's services, shared by the web app and the CLI verbs.</summary>
+public static class DomainServices
+{
+    public static IServiceCollection AddParkDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperSetup.Configure();
+        var options = new DatabaseOptions();
+        configuration.GetSection("Park").Bind(options);
+        services.AddSingleton(options);
+        services.AddSingleton<ParkDatabase>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ApiTokens>();
+        services.AddSingleton<HomeQueries>();
+        services.AddSingleton<ParkStore>();
+        services.AddScoped<UserAdmin>();
+        services.AddScoped<DemoSeed>();
+        return services;
+    }
+}
