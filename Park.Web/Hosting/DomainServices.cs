@@ -13,9 +13,13 @@ public static class DomainServices
     public static IServiceCollection AddParkDomain(this IServiceCollection services, IConfiguration configuration)
     {
         DapperSetup.Configure();
-        var options = new DatabaseOptions();
-        configuration.GetSection("Park").Bind(options);
-        services.AddSingleton(options);
+        // Bound when first needed, so configuration added by hosts and tests is seen.
+        services.AddSingleton(sp =>
+        {
+            var options = new DatabaseOptions();
+            sp.GetRequiredService<IConfiguration>().GetSection("Park").Bind(options);
+            return options;
+        });
         services.AddSingleton<ParkDatabase>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(TimeProvider.System);

@@ -4,6 +4,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Park.Domain.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -48,6 +52,11 @@ public static class ParkWebApp
         services.AddScoped<ScopeProvider>();
         services.AddScoped<SignInService>();
         services.AddProblemDetails();
+        // Keys that protect cookies live beside the database, so sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("Park");
+        services.AddOptions<KeyManagementOptions>().Configure<ParkDatabase, ILoggerFactory>((o, db, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(Path.GetDirectoryName(db.FullPath)!, "keys")), logs));
         services.AddOpenApi();
 
         services.AddParkIdentity().AddSignInManager();
@@ -79,9 +88,9 @@ public static class ParkWebApp
             .AddScheme<AuthenticationSchemeOptions, PatAuthenticationHandler>(PatAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
-        var secure = configuration.GetValue("Park:Auth:SecureCookies", true);
-        services.ConfigureApplicationCookie(o =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IConfiguration>((o, config) =>
         {
+            var secure = config.GetValue("Park:Auth:SecureCookies", true);
             o.Cookie.Name = secure ? "__Host-Park" : "Park.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -96,12 +105,15 @@ public static class ParkWebApp
             o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
         });
         services.AddAuthorization(Policies.Add);
-        services.AddAntiforgery(o =>
+        services.AddAntiforgery();
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IConfiguration>((o, config) =>
         {
+            var secure = config.GetValue("Park:Auth:SecureCookies", true);
             o.Cookie.Name = secure ? "__Host-Park.Af" : "Park.Af";
             o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
-        services.AddRateLimiter(o => ConfigureRateLimits(o, configuration));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IConfiguration>(ConfigureRateLimits);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

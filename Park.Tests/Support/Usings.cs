@@ -1,0 +1,2 @@
+global using Microsoft.Extensions.Configuration;
+global using Park.Tests.Support;
