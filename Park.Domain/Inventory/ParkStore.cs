@@ -6,8 +6,10 @@ using Park.Domain.Tenants;
 
 namespace Park.Domain.Inventory;
 
+// long, not int: Dapper maps positional records only when column and parameter types match exactly,
+// and SQLite answers every integer as Int64.
 public sealed record ParkSummary(long Id, string Code, string NameZh, string NameEn, string City,
-    int Buildings, int Floors, int Seats, int SeatsInService, int Tenants);
+    long Buildings, long Floors, long Seats, long SeatsInService, long Tenants);
 
 public sealed record NewPark(string Code, string NameZh, string NameEn, string City, string Address, string OperatorName, string OperatorUscc, DateOnly? OpenedOn);
 
