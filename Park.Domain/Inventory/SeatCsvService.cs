@@ -41,6 +41,7 @@ public sealed class SeatCsvService(ParkDatabase db, AuditTrail audit, TimeProvid
             return Problem.NotAllowed();
         }
 
+        var parsed = SeatCsvFormat.Parse(file);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: !write);
         if (!await InventoryService.CanManageAsync(connection, tx, scope, parkId, ct))
@@ -48,9 +49,9 @@ public sealed class SeatCsvService(ParkDatabase db, AuditTrail audit, TimeProvid
             return Problem.NotFound();
         }
 
-        var parsed = SeatCsvFormat.Parse(file);
         if (!parsed.Succeeded)
         {
+            await tx.RollbackAsync(ct);
             if (write)
             {
                 await RecordFailureAsync(actor, parkId, parsed.Problem!.Code, ct);
