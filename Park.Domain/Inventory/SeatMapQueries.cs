@@ -43,7 +43,7 @@ public sealed record MapSeat
     public bool Mine { get; init; }
 }
 
-public sealed record SeatMap(MapFloor Floor, DateOnly Date, IReadOnlyList<MapSeat> Seats);
+public sealed record FloorMap(MapFloor Floor, DateOnly Date, IReadOnlyList<MapSeat> Seats);
 
 /// <summary>The seat map of one floor on one day: two SQL statements whatever the floor's size.</summary>
 public sealed class SeatMapQueries(ParkDatabase db)
@@ -79,7 +79,7 @@ public sealed class SeatMapQueries(ParkDatabase db)
         LEFT JOIN leases l ON l.id = h.lease_id AND (@ScopeTenantId IS NULL OR h.tenant_id = @ScopeTenantId)
         """;
 
-    public async Task<SeatMap?> FloorAsync(AccessScope scope, long floorId, DateOnly date, CancellationToken ct = default)
+    public async Task<FloorMap?> FloorAsync(AccessScope scope, long floorId, DateOnly date, CancellationToken ct = default)
     {
         var parameters = scope.Parameters(new { FloorId = floorId, Date = date });
         await using var connection = await db.OpenAsync(ct);
@@ -98,7 +98,7 @@ public sealed class SeatMapQueries(ParkDatabase db)
             WHERE z.floor_id = @FloorId AND {AccessScope.ParkFilter("s.park_id")}
             ORDER BY s.code
             """, parameters, cancellationToken: ct));
-        return new SeatMap(floor, date, seats.ToArray());
+        return new FloorMap(floor, date, seats.ToArray());
     }
 
     /// <summary>Seats of a park with their state on a day (the API's seat list), paged in SQL.</summary>
