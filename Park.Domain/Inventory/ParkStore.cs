@@ -6,10 +6,19 @@ using Park.Domain.Tenants;
 
 namespace Park.Domain.Inventory;
 
-// long, not int: Dapper maps positional records only when column and parameter types match exactly,
-// and SQLite answers every integer as Int64.
-public sealed record ParkSummary(long Id, string Code, string NameZh, string NameEn, string City,
-    long Buildings, long Floors, long Seats, long SeatsInService, long Tenants);
+public sealed record ParkSummary
+{
+    public long Id { get; init; }
+    public string Code { get; init; } = "";
+    public string NameZh { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string City { get; init; } = "";
+    public int Buildings { get; init; }
+    public int Floors { get; init; }
+    public int Seats { get; init; }
+    public int SeatsInService { get; init; }
+    public int Tenants { get; init; }
+}
 
 public sealed record NewPark(string Code, string NameZh, string NameEn, string City, string Address, string OperatorName, string OperatorUscc, DateOnly? OpenedOn);
 
