@@ -90,7 +90,7 @@ public sealed class SeatMapComponentTests : IAsyncDisposable
 
         // Without a browser the map takes one screen pixel per plan unit, offset by the margin (18 = 3% of 600).
         svg.MouseDown(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { ClientX = 18 + 0, ClientY = 18 + 0 });
-        svg.MouseMove(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { ClientX = 18 + 100, ClientY = 18 + 100 });
+        svg.MouseMove(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { ClientX = 18 + 100, ClientY = 18 + 100, Buttons = 1 });
         svg.MouseUp(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { ClientX = 18 + 100, ClientY = 18 + 100 });
 
         Assert.Equal([1L, 2L], selected.Order());

@@ -144,16 +144,25 @@ public sealed partial class SeatMap : IAsyncDisposable
 
     private async Task OnMouseDownAsync(MouseEventArgs e)
     {
-        _bounds = await BoundsAsync();
+        // State first: while the bounds round-trip is awaited, the mouseup and click of a plain click
+        // may already be handled, and they must see this press.
         _dragStart = (e.ClientX, e.ClientY);
         _dragNow = _dragStart.Value;
         _dragged = false;
+        _bounds = await BoundsAsync() ?? _bounds;
     }
 
     private void OnMouseMove(MouseEventArgs e)
     {
         if (_dragStart is not { } start)
         {
+            return;
+        }
+
+        if ((e.Buttons & 1) == 0)
+        {
+            // The button was released outside the map: this is a hover, not a drag.
+            _dragStart = null;
             return;
         }
 
