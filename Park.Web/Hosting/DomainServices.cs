@@ -27,6 +27,12 @@ public static class DomainServices
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<HomeQueries>();
         services.AddSingleton<ParkStore>();
+        services.AddSingleton<InventoryStore>();
+        services.AddSingleton<InventoryService>();
+        services.AddSingleton<SeatMapQueries>();
+        services.AddSingleton<AvailabilityService>();
+        services.AddSingleton<CapacityStore>();
+        services.AddSingleton<SeatCsvService>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
         return services;
