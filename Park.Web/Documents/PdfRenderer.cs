@@ -4,17 +4,16 @@ using SkiaSharp;
 
 namespace Park.Web.Documents;
 
-/// <summary>A rendered PDF and how many pages it has.</summary>
-public sealed record RenderedPdf(byte[] Bytes, int PageCount);
-
 /// <summary>
 /// Draws laid-out pages with SkiaSharp's PDF backend. Text is drawn as glyph runs that carry their
 /// UTF-8 text and clusters, so copying or extracting it gives the original characters (plain
 /// DrawText makes 方 月 页 come out as Kangxi radicals).
 /// </summary>
-public sealed class PdfRenderer(PdfFonts fonts)
+public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
 {
-    public RenderedPdf Render(Document document, DateTimeOffset createdAt, PageSetup? setup = null)
+    public PrintedDocument Print(Document document, DateTimeOffset createdAt) => Render(document, createdAt);
+
+    public PrintedDocument Render(Document document, DateTimeOffset createdAt, PageSetup? setup = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var layout = new DocumentLayout(fonts, setup);
@@ -44,7 +43,7 @@ public sealed class PdfRenderer(PdfFonts fonts)
             pdf.Close();
         }
 
-        return new RenderedPdf(stream.ToArray(), pages.Count);
+        return new PrintedDocument(stream.ToArray(), pages.Count);
     }
 
     private sealed class Painter(PdfFonts fonts) : IDisposable
