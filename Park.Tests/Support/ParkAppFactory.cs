@@ -48,7 +48,7 @@ public sealed partial class ParkAppFactory : WebApplicationFactory<Program>
     {
         if (_accounts is null)
         {
-            _ = Server; // starts the host: migrations and the demo seed run
+            // Reading Services starts the host: migrations and the demo seed run first.
             await using var scope = Services.CreateAsyncScope();
             _accounts = await scope.ServiceProvider.GetRequiredService<DemoSeed>().AccountsAsync();
         }
