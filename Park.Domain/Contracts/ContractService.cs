@@ -8,14 +8,34 @@ using Park.Domain.Documents;
 
 namespace Park.Domain.Contracts;
 
-public sealed record ContractVersionRow(long Id, long LeaseId, int VersionNo, string Kind, string ContractNumber, string? BaseContractNumber,
-    string Language, int TemplateVersion, string Sha256, long SizeBytes, int PageCount, string LessorName, string TenantName,
-    DateTimeOffset GeneratedAt);
+public sealed record ContractVersionRow
+{
+    public long Id { get; init; }
+    public long LeaseId { get; init; }
+    public int VersionNo { get; init; }
+    public string Kind { get; init; } = "";
+    public string ContractNumber { get; init; } = "";
+    public string? BaseContractNumber { get; init; }
+    public string Language { get; init; } = "";
+    public int TemplateVersion { get; init; }
+    public string Sha256 { get; init; } = "";
+    public long SizeBytes { get; init; }
+    public int PageCount { get; init; }
+    public string LessorName { get; init; } = "";
+    public string TenantName { get; init; } = "";
+    public DateTimeOffset GeneratedAt { get; init; }
+}
 
 public sealed record ContractFile(string FileName, string DownloadName, string FullPath);
 
 /// <summary>What the public verify page may tell about a matching contract, and nothing more.</summary>
-public sealed record VerifiedContract(string ContractNumber, string LessorName, string TenantName, DateTimeOffset GeneratedAt);
+public sealed record VerifiedContract
+{
+    public string ContractNumber { get; init; } = "";
+    public string LessorName { get; init; } = "";
+    public string TenantName { get; init; } = "";
+    public DateTimeOffset GeneratedAt { get; init; }
+}
 
 public sealed record BatchProgress(int Done, int Total, int Failed);
 

@@ -6,8 +6,19 @@ namespace Park.Domain.Contracts;
 
 public sealed record ContractParty(string NameZh, string NameEn, string Uscc, string Address);
 
-public sealed record ContractSeat(string Code, string Building, string Floor, string Zone, string SeatType,
-    bool HasPc, bool HasHeadset, bool HasPhoneLine, int Monitors, bool PciZone);
+public sealed record ContractSeat
+{
+    public string Code { get; init; } = "";
+    public string Building { get; init; } = "";
+    public string Floor { get; init; } = "";
+    public string Zone { get; init; } = "";
+    public string SeatType { get; init; } = "";
+    public bool HasPc { get; init; }
+    public bool HasHeadset { get; init; }
+    public bool HasPhoneLine { get; init; }
+    public int Monitors { get; init; }
+    public bool PciZone { get; init; }
+}
 
 /// <summary>Everything a contract for one lease version says, read from the lease tables.</summary>
 public sealed record LeaseContractSource(
@@ -42,10 +53,33 @@ public sealed record LeaseContractSource(
 /// </summary>
 public sealed class ContractSourceStore(ParkDatabase db)
 {
-    private sealed record Head(long ParkId, long TenantId, long LeaseId, string Number, long VersionId, int VersionNo, string Kind,
-        string Status, string StartDate, string EndDate, long MonthlyPriceFen, string PaymentCycle, int DepositMonths,
-        string EscalationKind, long EscalationValue, string SpecialTerms, string ParkNameZh, string ParkNameEn, string ParkAddress,
-        string OperatorName, string OperatorUscc, string TenantNameZh, string TenantNameEn, string TenantUscc);
+    private sealed record Head
+    {
+        public long ParkId { get; init; }
+        public long TenantId { get; init; }
+        public long LeaseId { get; init; }
+        public string Number { get; init; } = "";
+        public long VersionId { get; init; }
+        public int VersionNo { get; init; }
+        public string Kind { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string StartDate { get; init; } = "";
+        public string EndDate { get; init; } = "";
+        public long MonthlyPriceFen { get; init; }
+        public string PaymentCycle { get; init; } = "";
+        public int DepositMonths { get; init; }
+        public string EscalationKind { get; init; } = "";
+        public long EscalationValue { get; init; }
+        public string SpecialTerms { get; init; } = "";
+        public string ParkNameZh { get; init; } = "";
+        public string ParkNameEn { get; init; } = "";
+        public string ParkAddress { get; init; } = "";
+        public string OperatorName { get; init; } = "";
+        public string OperatorUscc { get; init; } = "";
+        public string TenantNameZh { get; init; } = "";
+        public string TenantNameEn { get; init; } = "";
+        public string TenantUscc { get; init; } = "";
+    }
 
     /// <summary>The lease's version <paramref name="versionNo"/>, or its latest version that is not cancelled.</summary>
     public async Task<Result<LeaseContractSource>> LoadAsync(AccessScope scope, long leaseId, int? versionNo = null, CancellationToken ct = default)

@@ -5,7 +5,16 @@ using Park.Domain.Data;
 
 namespace Park.Domain.Contracts;
 
-public sealed record ContractTemplateVersion(long Id, long ParkId, string Language, int Version, string Body, string Note, DateTimeOffset CreatedAt);
+public sealed record ContractTemplateVersion
+{
+    public long Id { get; init; }
+    public long ParkId { get; init; }
+    public string Language { get; init; } = "";
+    public int Version { get; init; }
+    public string Body { get; init; } = "";
+    public string Note { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+}
 
 /// <summary>
 /// Clause templates per park and language. Saving validates the markup and adds a version; only
@@ -91,6 +100,6 @@ public sealed class ContractTemplateStore(ParkDatabase db, AuditTrail audit, Tim
             INSERT INTO contract_templates (park_id, language, version, body, note, created_by, created_at)
             VALUES (@ParkId, @Language, @Version, @Body, @Note, @UserId, @Now) RETURNING id
             """, new { ParkId = parkId, Language = language, Version = next, Body = body, Note = note, UserId = userId, Now = now }, tx, cancellationToken: ct));
-        return new ContractTemplateVersion(id, parkId, language, next, body, note, now);
+        return new ContractTemplateVersion { Id = id, ParkId = parkId, Language = language, Version = next, Body = body, Note = note, CreatedAt = now };
     }
 }

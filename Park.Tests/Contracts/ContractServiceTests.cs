@@ -130,7 +130,7 @@ public sealed class ContractServiceTests
 
         var found = await db.Get<ContractService>().VerifyAsync(row.Sha256.ToUpperInvariant(), Ct);
 
-        Assert.Equal(new VerifiedContract("HZSV-V-1", "杭州声谷园区运营管理有限公司", "杭州恒信通客户服务有限公司", row.GeneratedAt), found);
+        Assert.Equal(new VerifiedContract { ContractNumber = "HZSV-V-1", LessorName = "杭州声谷园区运营管理有限公司", TenantName = "杭州恒信通客户服务有限公司", GeneratedAt = row.GeneratedAt }, found);
         Assert.Null(await db.Get<ContractService>().VerifyAsync(new string('0', 64), Ct));
         Assert.Null(await db.Get<ContractService>().VerifyAsync("not a hash", Ct));
     }

@@ -36,7 +36,7 @@ public sealed class LineBreakingTests
     [Fact]
     public void Break_MixedChineseAndLatin_KeepsNumbersWhole()
     {
-        var lines = Lines("租金为¥12,345.00元每月", 8);
+        var lines = Lines("租金为¥12,345.00元每月", 12);
         Assert.Contains(lines, l => l.Contains("¥12,345.00", StringComparison.Ordinal));
     }
 
