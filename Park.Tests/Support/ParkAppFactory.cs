@@ -97,7 +97,7 @@ public sealed partial class ParkAppFactory : WebApplicationFactory<Program>
 
     public static string AntiforgeryFrom(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
     protected override void Dispose(bool disposing)
