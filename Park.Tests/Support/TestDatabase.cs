@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Park.Domain.Access;
@@ -30,7 +29,6 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLocalization();
         services.AddParkDomain(configuration);
         services.AddSingleton(clock);
-        services.AddDataProtection(); // UserManager's token providers need it (the demo seed creates users)
         services.AddParkIdentity();
         _services = services.BuildServiceProvider();
         Db = _services.GetRequiredService<ParkDatabase>();
