@@ -46,4 +46,12 @@ public sealed class ClauseTemplateTests
         Assert.Equal(["乙方恒信通应付 ", "¥720,000.00", " 。"], runs.Select(r => r.Text));
         Assert.Equal([false, true, false], runs.Select(r => r.Bold));
     }
+
+    [Theory]
+    [InlineData(50L * 1024 * 1024, "%PDF-1.4", "VerifyTooLarge")]
+    [InlineData(1000L, "PK\u0003\u0004zip", "VerifyNotPdf")]
+    [InlineData(3L, "%PD", "VerifyNotPdf")]
+    [InlineData(1000L, "%PDF-1.4", null)]
+    public void VerifyUpload_RejectsNonPdfAndOver20Mb(long size, string start, string? code) =>
+        Assert.Equal(code, VerifyUpload.Reject(size, System.Text.Encoding.ASCII.GetBytes(start)));
 }

@@ -23,8 +23,9 @@ public sealed class ContractBrowserTests(BrowserFixture browser)
             await BrowserFixture.WaitInteractiveAsync(page);
             await page.GetByTestId("generate-zh").ClickAsync();
             var download = page.GetByTestId("download").First;
-            await download.WaitForAsync();
-            await page.Locator("iframe").WaitForAsync();
+            // Rendering runs on a shared two-core machine: allow more than the default 20 s here.
+            await download.WaitForAsync(new() { Timeout = 60_000 });
+            await page.Locator("iframe").WaitForAsync(new() { Timeout = 60_000 });
             await BrowserFixture.ScreenshotAsync(page, "contract-versions-zh-CN");
 
             var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
@@ -37,7 +38,7 @@ public sealed class ContractBrowserTests(BrowserFixture browser)
             await page.GotoAsync("/verify");
             await BrowserFixture.WaitInteractiveAsync(page);
             await page.GetByTestId("verify-file").SetInputFilesAsync(path);
-            await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync("HZSV-BROWSER-1");
+            await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync("HZSV-BROWSER-1", new() { Timeout = 60_000 });
             await BrowserFixture.ScreenshotAsync(page, "contract-verify-zh-CN");
             File.Delete(path);
         }

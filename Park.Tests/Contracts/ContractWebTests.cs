@@ -37,4 +37,14 @@ public sealed class ContractWebTests
         Assert.StartsWith("inline", inline.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
         Assert.Equal(ContractService.Sha256Of(await download.Content.ReadAsByteArrayAsync(Ct)), ownFile.Sha256);
     }
+
+    [Fact]
+    public async Task VerifyPage_IsOpenToAnonymousVisitors()
+    {
+        using var factory = new ParkAppFactory();
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.GetAsync("/verify", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("verify-hash", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }
