@@ -4,6 +4,7 @@ using Park.Domain.Data;
 using Park.Domain.Home;
 using Park.Domain.Inventory;
 using Park.Domain.Seeding;
+using Park.Web.Documents;
 
 namespace Park.Web.Hosting;
 
@@ -35,6 +36,7 @@ public static class DomainServices
         services.AddSingleton<SeatCsvService>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
+        services.AddParkDocuments();
         return services;
     }
 }
