@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Park.Domain.Contracts;
 using Park.Domain.Data;
 using Park.Domain.Tenants;
 
@@ -11,9 +12,28 @@ public sealed record NationalSize(int Parks, int SeatsPerPark, int TenantsPerPar
 {
     public static NationalSize Full { get; } = new(40, 15_000, 125);
 
-    public static NationalSize Small { get; } = new(3, 1_500, 12);
+    public static NationalSize Small { get; } = new(3, 2_000, 12);
 
     public int Seats => Parks * SeatsPerPark;
+}
+
+/// <summary>What a feature's national seed gets: the open connection, the size, the clock, its own fixed-seed random and progress.</summary>
+public sealed record NationalSeedContext(SqliteConnection Connection, NationalSize Size, TimeProvider Clock, Random Random, Action<string> Progress);
+
+/// <summary>
+/// A feature's part of the national data set (leases, invoices, KPI reports…). Register it with one
+/// line in DomainServices (<c>services.AddSingleton&lt;INationalSeedExtension, X&gt;()</c>). It runs once per
+/// database, after the inventory, ordered by <see cref="Order"/>; recorded in seed_runs as "national:Name",
+/// so seeding again an existing national database adds only the features that landed since. It must respect
+/// every invariant (the triggers enforce some) and use its own transactions.
+/// </summary>
+public interface INationalSeedExtension
+{
+    string Name { get; }
+
+    int Order { get; }
+
+    Task RunAsync(NationalSeedContext context, CancellationToken ct);
 }
 
 /// <summary>
@@ -22,7 +42,7 @@ public sealed record NationalSize(int Parks, int SeatsPerPark, int TenantsPerPar
 /// transaction per park. The first park's building A, floor 3 holds exactly 1,000 seats, the
 /// floor the seat-map benchmark draws. Feature seeds extend it through <see cref="Extensions"/>.
 /// </summary>
-public sealed class NationalSeed(ParkDatabase db, TimeProvider clock)
+public sealed class NationalSeed(ParkDatabase db, TimeProvider clock, IEnumerable<INationalSeedExtension> extensions)
 {
     public const string Scale = "national";
     public const string BenchFloorPark = "NAT-01";
@@ -44,43 +64,107 @@ public sealed class NationalSeed(ParkDatabase db, TimeProvider clock)
     private static readonly string[] NameParts = ["恒信", "云声", "融联", "惠民", "银信", "联达", "易联", "启航", "华讯", "百应", "中联", "万通", "嘉和", "瑞声", "佳音", "汇通"];
     private static readonly string[] Kinds = ["客户服务", "呼叫服务", "信息技术", "外包服务", "数据服务", "热线运营"];
 
-    /// <summary>Hooks for feature seeds (leases, invoices, KPI reports…) run after the inventory, in order.</summary>
+    /// <summary>
+    /// Hooks for feature seeds run after the inventory, in order, in the same run as the inventory.
+    /// Prefer registering an <see cref="INationalSeedExtension"/>: those also run on an existing national database.
+    /// </summary>
     public static List<Func<SqliteConnection, NationalSize, Random, Action<string>, Task>> Extensions { get; } = [];
 
+    /// <summary>The seed_runs scale recording that a feature's extension has run.</summary>
+    public static string ExtensionScale(string name) => $"{Scale}:{name}";
+
+    /// <summary>
+    /// Seeds the inventory once (parks already present are kept, so an interrupted run resumes),
+    /// then every registered extension that has not run yet. Returns false when nothing was left to do.
+    /// </summary>
     public async Task<bool> RunAsync(NationalSize size, Action<string> progress, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(size);
+        ArgumentNullException.ThrowIfNull(progress);
         var watch = Stopwatch.StartNew();
+        var changed = false;
         await using var connection = await db.OpenAsync(ct);
-        if (await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM seed_runs WHERE scale = @Scale)", new { Scale }))
+        if (!await RanAsync(connection, Scale))
         {
-            return false;
+            var random = new Random(20120601);
+            for (var p = 0; p < size.Parks; p++)
+            {
+                ct.ThrowIfCancellationRequested();
+                // Draw the park's random numbers even when it exists, so a resumed run produces the same data.
+                var parkRandom = new Random(random.Next());
+                if (await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM parks WHERE code = @Code)", new { Code = ParkCode(p) }))
+                {
+                    continue;
+                }
+
+                await using var tx = connection.BeginTransaction(deferred: false);
+                var parkId = SeedPark(connection, tx, p, size, parkRandom);
+                foreach (var language in ContractTemplateStore.Languages)
+                {
+                    // Every park can print contracts: the default clause templates, as the demo park has them.
+                    await ContractTemplateStore.InsertAsync(connection, tx, parkId, language, DefaultTemplates.For(language), "default", null, clock.GetUtcNow(), ct);
+                }
+
+                await tx.CommitAsync(ct);
+                progress($"park {p + 1}/{size.Parks}: {(p + 1) * size.SeatsPerPark:N0} seats ({watch.Elapsed.TotalSeconds:F0} s)");
+            }
+
+            foreach (var extension in Extensions)
+            {
+                await extension(connection, size, new Random(20120602), progress);
+            }
+
+            await MarkAsync(connection, Scale);
+            changed = true;
         }
 
-        var random = new Random(20120601);
-        for (var p = 0; p < size.Parks; p++)
+        foreach (var extension in extensions.OrderBy(e => e.Order).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
-            await using var tx = connection.BeginTransaction(deferred: false);
-            SeedPark(connection, tx, p, size, random);
-            await tx.CommitAsync(ct);
-            progress($"park {p + 1}/{size.Parks}: {(p + 1) * size.SeatsPerPark:N0} seats ({watch.Elapsed.TotalSeconds:F0} s)");
+            if (await RanAsync(connection, ExtensionScale(extension.Name)))
+            {
+                continue;
+            }
+
+            progress($"{extension.Name}: start ({watch.Elapsed.TotalSeconds:F0} s)");
+            await extension.RunAsync(new NationalSeedContext(connection, size, clock, StableRandom(extension.Name), progress), ct);
+            await MarkAsync(connection, ExtensionScale(extension.Name));
+            changed = true;
         }
 
-        foreach (var extension in Extensions)
+        if (changed)
         {
-            await extension(connection, size, random, progress);
+            await connection.ExecuteAsync("ANALYZE");
+            progress($"done in {watch.Elapsed.TotalSeconds:F0} s");
         }
 
-        await connection.ExecuteAsync("INSERT INTO seed_runs (scale, ran_at) VALUES (@Scale, @Now)", new { Scale, Now = clock.GetUtcNow() });
-        await connection.ExecuteAsync("ANALYZE");
-        progress($"done in {watch.Elapsed.TotalSeconds:F0} s");
-        return true;
+        return changed;
     }
 
-    private void SeedPark(SqliteConnection connection, SqliteTransaction tx, int index, NationalSize size, Random random)
+    public static string ParkCode(int index) => $"NAT-{index + 1:D2}";
+
+    private static Task<bool> RanAsync(SqliteConnection connection, string scale) =>
+        connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM seed_runs WHERE scale = @Scale)", new { Scale = scale });
+
+    private Task MarkAsync(SqliteConnection connection, string scale) =>
+        connection.ExecuteAsync("INSERT INTO seed_runs (scale, ran_at) VALUES (@Scale, @Now)", new { Scale = scale, Now = clock.GetUtcNow() });
+
+    /// <summary>A random source fixed by the extension's name (FNV-1a; string.GetHashCode differs per process).</summary>
+    private static Random StableRandom(string name)
+    {
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return new Random(unchecked((int)hash));
+    }
+
+    private long SeedPark(SqliteConnection connection, SqliteTransaction tx, int index, NationalSize size, Random random)
     {
         var (city, cityEn, division) = Cities[index % Cities.Length];
         var now = DapperSetup.ToDbText(clock.GetUtcNow());
-        var code = $"NAT-{index + 1:D2}";
+        var code = ParkCode(index);
         var parkId = connection.ExecuteScalar<long>("""
             INSERT INTO parks (code, name_zh, name_en, city, address, operator_name, operator_uscc, opened_on, created_at)
             VALUES (@Code, @NameZh, @NameEn, @City, @Address, @Operator, @Uscc, @Opened, @Now) RETURNING id
@@ -176,5 +260,7 @@ public sealed class NationalSeed(ParkDatabase db, TimeProvider clock)
                 Now = now,
             }, tx);
         }
+
+        return parkId;
     }
 }

@@ -36,6 +36,7 @@ public static class DomainServices
         services.AddSingleton<SeatCsvService>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
+        services.AddSingleton<NationalSeed>();
         services.AddParkDocuments();
         return services;
     }
