@@ -133,7 +133,8 @@ public sealed class NationalSeed(ParkDatabase db, TimeProvider clock, IEnumerabl
 
         if (changed)
         {
-            await connection.ExecuteAsync("ANALYZE");
+            // A one-word command would be taken by Dapper for a stored procedure; say it is text.
+            await connection.ExecuteAsync(new CommandDefinition("ANALYZE", commandType: System.Data.CommandType.Text, cancellationToken: ct));
             progress($"done in {watch.Elapsed.TotalSeconds:F0} s");
         }
 
