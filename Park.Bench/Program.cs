@@ -1,1 +1,158 @@
-namespace Park.Bench; internal static class Program { private static int Main() => 0; }
+using System.Globalization;
+using Park.Domain.Access;
+using Park.Domain.Audit;
+using Park.Domain.Contracts;
+using Park.Domain.Data;
+using Park.Domain.Documents;
+using Park.Domain.Inventory;
+
+namespace Park.Bench;
+
+/// <summary>
+/// Park.Bench: engine timings, SQL-backed store timings beside their raw SQL, and a loopback HTTP
+/// driver against the real app, all on the national data set; writes docs/performance.md.
+/// Usage: dotnet run -c Release --project Park.Bench -- [--db /tmp/park-bench/national.db] [--out docs/performance.md] [--no-http]
+/// </summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var root = RepoRoot();
+        var dbPath = Arg(args, "--db") ?? "/tmp/park-bench/national.db";
+        var outPath = Arg(args, "--out") ?? Path.Combine(root, "docs", "performance.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
+        var measures = new List<Measure>();
+
+        await using var data = new BenchData(dbPath);
+        Console.WriteLine($"Database {dbPath}: preparing (seeds the national data set if missing)…");
+        var (ids, seedTime) = await data.PrepareAsync();
+        var sizes = await Report.DatasetAsync(data.Get<ParkDatabase>());
+
+        Console.WriteLine("Engines…");
+        await EnginesAsync(data, ids, measures);
+        Console.WriteLine("SQL-backed stores…");
+        await StoresAsync(data, ids, measures);
+        long? rssKb = null;
+        if (!args.Contains("--no-http"))
+        {
+            Console.WriteLine("HTTP (loopback)…");
+            rssKb = await HttpDriver.RunAsync(root, dbPath, ids, measures);
+        }
+
+        var text = Report.Write(measures, sizes, seedTime, rssKb, dbPath);
+        await File.WriteAllTextAsync(outPath, text);
+        Console.WriteLine(text);
+        Console.WriteLine($"Wrote {outPath}");
+        return 0;
+    }
+
+    private static async Task EnginesAsync(BenchData data, BenchIds ids, List<Measure> measures)
+    {
+        const string group = "Engines (in-process)";
+        var price = new Money(48_000);
+        var weights = Enumerable.Range(1, 120).Select(i => (long)(i % 7 + 1)).ToArray();
+        measures.Add(new Measure(group, "Money: 10,000 × prorate a month (Times) and allocate over 120 seats",
+            await Harness.Time(() =>
+            {
+                var sum = 0L;
+                for (var i = 0; i < 10_000; i++)
+                {
+                    sum += price.Times((i % 31 + 1) / 31m).Fen + price.Allocate(weights)[i % 120].Fen;
+                }
+
+                GC.KeepAlive(sum);
+            }, 3, 30)));
+
+        var schedules = data.Get<ILeaseScheduleSource>();
+        var terms = new ScheduleTerms(new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), 48_000, 120, "monthly", "percent", 300,
+            [new ScheduleConcession(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 1), 10_000)], [new ScheduleRampStep(new DateOnly(2026, 6, 1), 120)]);
+        terms = terms with { Ramp = [new ScheduleRampStep(new DateOnly(2026, 1, 1), 40), new ScheduleRampStep(new DateOnly(2026, 6, 1), 120)] };
+        measures.Add(new Measure(group, "Payment schedule with proration: 3-year lease, concession, ramp, escalation",
+            await Harness.Time(() => GC.KeepAlive(schedules.Build(terms)), 5, 200)));
+
+        var candidates = SyntheticCandidates(15_000);
+        measures.Add(new Measure(group, "Availability ranking: 50 seats among 15,000 free candidates",
+            await Harness.Time(() => GC.KeepAlive(AvailabilityRanking.Rank(candidates, 50)), 3, 30)));
+
+        var spec = new GridSpec(SeatCodePattern.Default, 25, 40, 20, 20, 24, 32);
+        measures.Add(new Measure(group, "Seat grid generator: 1,000 seats (25 × 40)",
+            await Harness.Time(() => GC.KeepAlive(SeatGrid.Generate(spec, "A", 3, "Z1", 2000, 2000)), 5, 100)));
+
+        var contracts = data.Get<ContractService>();
+        var printer = data.Get<IDocumentPrinter>();
+        foreach (var (lease, label) in new[] { (ids.Lease120, "120-seat"), (ids.Lease1000, "1,000-seat") })
+        {
+            var composed = await contracts.ComposeAsync(AccessScope.System, lease, "zh-CN");
+            if (!composed.Succeeded)
+            {
+                throw new InvalidOperationException($"Contract {label}: {composed.Problem!.Code}");
+            }
+
+            var pages = 0;
+            var stats = await Harness.Time(() => pages = printer.Print(composed.Value.Document, DateTimeOffset.UnixEpoch).PageCount, 2, 15);
+            measures.Add(new Measure(group, $"Contract PDF render (SkiaSharp renderer), {label} contract, {pages} pages", stats,
+                Target: new Target(300), Note: "render only"));
+        }
+    }
+
+    private static CandidateSeat[] SyntheticCandidates(int count) =>
+        Enumerable.Range(0, count).Select(i =>
+        {
+            var zone = i / 100;
+            var floor = zone / 5;
+            return new CandidateSeat(i + 1, string.Create(CultureInfo.InvariantCulture, $"A-{floor}F-Z{zone}-{i % 100:D3}"), zone, $"Z{zone}", floor, $"{floor}F", "A",
+                20 + i % 20 * 24, 20 + i % 100 / 20 * 32);
+        }).ToArray();
+
+    private static async Task StoresAsync(BenchData data, BenchIds ids, List<Measure> measures)
+    {
+        const string group = "SQL-backed stores (in-process, platform admin scope) beside the raw SQL";
+        using var raw = new SqlBaselines(data.DatabasePath);
+        var today = new DateOnly(2026, 11, 23);
+        var maps = data.Get<SeatMapQueries>();
+        var seats = 0;
+        var map = await Harness.TimeAsync(async () => seats = (await maps.FloorAsync(AccessScope.System, ids.FloorId, today))!.Seats.Count, 3, 40);
+        var mapRaw = await Harness.Time(() => raw.Run(SqlBaselines.SeatMap, ("$date", "2026-11-23"), ("$floor", ids.FloorId)), 3, 40);
+        measures.Add(new Measure(group, $"Seat map data of the 1,000-seat floor ({seats} seats)", map, mapRaw, new Target(150)));
+
+        var availability = data.Get<AvailabilityService>();
+        var query = new AvailabilityQuery(ids.ParkId, 50, new DateOnly(2027, 1, 1), new DateOnly(2028, 1, 1));
+        var found = 0;
+        var search = await Harness.TimeAsync(async () => found = (await availability.SearchAsync(AccessScope.System, query)).Value!.Available, 3, 40);
+        var searchRaw = await Harness.Time(() => raw.Run(SqlBaselines.Availability, ("$park", ids.ParkId), ("$from", "2027-01-01"), ("$to", "2028-01-01")), 3, 40);
+        measures.Add(new Measure(group, $"Availability search: 50 seats in one park of 15,000 ({found:N0} free)", search, searchRaw, new Target(20, 3)));
+
+        var parks = data.Get<ParkStore>();
+        var list = await Harness.TimeAsync(async () => GC.KeepAlive(await parks.ListAsync(AccessScope.System, null, new PageRequest(1, 50))), 3, 40);
+        var listRaw = await Harness.Time(() => raw.Run(SqlBaselines.ParkList), 3, 40);
+        measures.Add(new Measure(group, "Park list (page of 50, seat and tenant counts)", list, listRaw, new Target(100)));
+
+        var audit = data.Get<AuditTrail>();
+        var events = await Harness.TimeAsync(async () => GC.KeepAlive(await audit.ListAsync(AccessScope.System, new AuditFilter(), new PageRequest(1, 50))), 3, 40);
+        var eventsRaw = await Harness.Time(() => raw.Run(SqlBaselines.AuditList), 3, 40);
+        measures.Add(new Measure(group, "Audit list (page of 50, newest first)", events, eventsRaw, new Target(100)));
+
+        var contracts = data.Get<ContractService>();
+        var pdf = await Harness.TimeAsync(async () => GC.KeepAlive((await contracts.RenderAsync(AccessScope.System, ids.Lease120, "zh-CN")).Value), 2, 15);
+        measures.Add(new Measure(group, "Contract PDF, 120 seats: load lease + compose + render", pdf, null, new Target(300)));
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Park.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+
+namespace Park.Bench;
+
+/// <summary>
+/// The bare SQL behind each store query, run raw through Microsoft.Data.Sqlite on one open
+/// connection, reading every column of every row: the floor under Park's overhead.
+/// </summary>
+public sealed class SqlBaselines(string databasePath) : IDisposable
+{
+    private readonly SqliteConnection _connection = Open(databasePath);
+
+    public const string SeatMap = """
+        SELECT s.id, s.code, s.seat_type, s.x, s.y, z.code AS zone_code, s.has_pc, s.has_headset, s.has_phone_line, s.monitors,
+               s.pci_zone, s.service_status,
+               CASE
+                   WHEN h.kind = 'held' THEN 'leased'
+                   WHEN s.service_status <> 'in_service' AND s.status_since <= $date
+                        AND (s.status_until IS NULL OR $date < s.status_until) THEN 'out_of_service'
+                   WHEN h.kind = 'reserved' THEN 'reserved'
+                   ELSE 'free'
+               END AS state,
+               h.tenant_id, t.name_zh, t.name_en, l.number
+        FROM seats s
+        JOIN zones z ON z.id = s.zone_id
+        JOIN floors f ON f.id = z.floor_id
+        JOIN buildings b ON b.id = f.building_id
+        LEFT JOIN seat_holds h ON h.id = (
+            SELECT h2.id FROM seat_holds h2
+            WHERE h2.seat_id = s.id AND h2.start_date <= $date AND $date < h2.end_date
+            ORDER BY h2.kind = 'held' DESC, h2.id LIMIT 1)
+        LEFT JOIN tenants t ON t.id = h.tenant_id
+        LEFT JOIN leases l ON l.id = h.lease_id
+        WHERE z.floor_id = $floor
+        ORDER BY s.code
+        """;
+
+    public const string Availability = """
+        SELECT s.id, s.code, s.zone_id, z.code AS zone_code, f.id AS floor_id, f.name AS floor_name, b.code AS building_code, s.x, s.y
+        FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
+        WHERE s.park_id = $park
+          AND NOT (s.service_status <> 'in_service' AND s.status_since < $to AND (s.status_until IS NULL OR $from < s.status_until))
+          AND NOT EXISTS (SELECT 1 FROM seat_holds h WHERE h.seat_id = s.id AND h.kind = 'held'
+                          AND h.start_date < $to AND $from < h.end_date)
+        """;
+
+    public const string ParkList = """
+        SELECT p.id, p.code, p.name_zh, p.name_en, p.city,
+               (SELECT count(*) FROM buildings b WHERE b.park_id = p.id),
+               (SELECT count(*) FROM floors f JOIN buildings b ON b.id = f.building_id WHERE b.park_id = p.id),
+               (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status <> 'retired'),
+               (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status = 'in_service'),
+               (SELECT count(*) FROM tenants t WHERE t.park_id = p.id AND t.status IN ('admitted', 'active'))
+        FROM parks p ORDER BY p.code LIMIT 50
+        """;
+
+    public const string AuditList = """
+        SELECT id, occurred_at, actor_user_id, actor_email, actor_role, park_id, tenant_id,
+               action, target_type, target_id, outcome, reason, details, remote_ip
+        FROM audit_events ORDER BY occurred_at DESC, id DESC LIMIT 50
+        """;
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Runs the SELECT and reads every value; returns the row count.</summary>
+    public int Run(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var rows = 0;
+        var values = new object[reader.FieldCount];
+        while (reader.Read())
+        {
+            reader.GetValues(values);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
