@@ -48,10 +48,8 @@ public sealed class SqlBaselines(string databasePath) : IDisposable
         SELECT p.id, p.code, p.name_zh, p.name_en, p.city,
                (SELECT count(*) FROM buildings b WHERE b.park_id = p.id),
                (SELECT count(*) FROM floors f JOIN buildings b ON b.id = f.building_id WHERE b.park_id = p.id),
-               (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status <> 'retired'),
-               (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status = 'in_service'),
-               (SELECT count(*) FROM tenants t WHERE t.park_id = p.id AND t.status IN ('admitted', 'active'))
-        FROM parks p ORDER BY p.code LIMIT 50
+               pc.seats_in_service + pc.seats_maintenance, pc.seats_in_service, pc.tenants_current
+        FROM parks p JOIN park_counts pc ON pc.park_id = p.id ORDER BY p.code LIMIT 50
         """;
 
     public const string AuditList = """

@@ -44,10 +44,8 @@ public sealed class ParkStore(ParkDatabase db, AuditTrail audit, TimeProvider cl
             SELECT p.id, p.code, p.name_zh, p.name_en, p.city,
                    (SELECT count(*) FROM buildings b WHERE b.park_id = p.id) AS buildings,
                    (SELECT count(*) FROM floors f JOIN buildings b ON b.id = f.building_id WHERE b.park_id = p.id) AS floors,
-                   (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status <> 'retired') AS seats,
-                   (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status = 'in_service') AS seats_in_service,
-                   (SELECT count(*) FROM tenants t WHERE t.park_id = p.id AND t.status IN ('admitted', 'active')) AS tenants
-            FROM parks p {where}
+                   pc.seats_in_service + pc.seats_maintenance AS seats, pc.seats_in_service, pc.tenants_current AS tenants
+            FROM parks p JOIN park_counts pc ON pc.park_id = p.id {where}
             ORDER BY p.code
             LIMIT @Limit OFFSET @Offset
             """, parameters, cancellationToken: ct));

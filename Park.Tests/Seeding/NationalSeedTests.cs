@@ -87,6 +87,29 @@ public sealed class NationalSeedTests : IAsyncLifetime
         }
     }
 
+    private const string CountMismatches = """
+        SELECT count(*) FROM parks p JOIN park_counts pc ON pc.park_id = p.id
+        WHERE pc.seats_in_service <> (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status = 'in_service')
+           OR pc.seats_maintenance <> (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status = 'maintenance')
+           OR pc.seats_retired <> (SELECT count(*) FROM seats s WHERE s.park_id = p.id AND s.service_status = 'retired')
+           OR pc.tenants_current <> (SELECT count(*) FROM tenants t WHERE t.park_id = p.id AND t.status IN ('admitted', 'active'))
+        """;
+
+    [Fact]
+    public async Task ParkCounts_AfterSeedAndStatusChanges_MatchTheRows()
+    {
+        Assert.Equal(NationalSize.Small.Parks, await CountAsync("SELECT count(*) FROM park_counts"));
+        Assert.Equal(0, await CountAsync(CountMismatches));
+        await using (var connection = await _db.Db.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE seats SET service_status = 'retired' WHERE id IN (SELECT id FROM seats WHERE service_status = 'in_service' LIMIT 7)");
+            await connection.ExecuteAsync("UPDATE seats SET service_status = 'in_service' WHERE id IN (SELECT id FROM seats WHERE service_status = 'maintenance' LIMIT 3)");
+            await connection.ExecuteAsync("UPDATE tenants SET status = 'exited' WHERE id IN (SELECT id FROM tenants WHERE status = 'active' LIMIT 2)");
+        }
+
+        Assert.Equal(0, await CountAsync(CountMismatches));
+    }
+
     [Fact]
     public async Task Run_Twice_ChangesNothingTheSecondTime()
     {
