@@ -59,7 +59,25 @@ public static partial class HttpDriver
                 foreach (var clients in new[] { 1, 50 })
                 {
                     var total = clients == 1 ? SingleRequests : ConcurrentRequests;
-                    var stats = await DriveAsync(client, path, clients, total);
+                    Stats stats;
+                    try
+                    {
+                        stats = await DriveAsync(client, path, clients, total);
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        // Report what happened instead of losing the whole run.
+                        var why = app.HasExited ? $"the app exited with code {app.ExitCode}" : e.Message;
+                        Console.Error.WriteLine($"  {name} x{clients}: {why}");
+                        measures.Add(new Measure(group, $"{name} — {clients} clients", Stats.Of([]), null, target, $"failed: {why}"));
+                        if (app.HasExited)
+                        {
+                            return null;
+                        }
+
+                        continue;
+                    }
+
                     var targetHere = clients == 50 && name.StartsWith("Park list", StringComparison.Ordinal) ? target
                         : clients == 1 ? target : null;
                     measures.Add(new Measure(group, $"{name} — {clients} client{(clients == 1 ? "" : "s")}", stats, null, targetHere,
@@ -72,8 +90,11 @@ public static partial class HttpDriver
         }
         finally
         {
-            app.Kill(entireProcessTree: true);
-            await app.WaitForExitAsync();
+            if (!app.HasExited)
+            {
+                app.Kill(entireProcessTree: true);
+                await app.WaitForExitAsync();
+            }
         }
     }
 
