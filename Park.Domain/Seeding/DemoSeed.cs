@@ -53,6 +53,8 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
             await tx.CommitAsync(ct);
         }
 
+        await StaffingDemo.SeedAsync(db, clock, ct);
+
         var accounts = await SeedUsersAsync(ct);
         await using (var connection = await db.OpenAsync(ct))
         {

@@ -182,17 +182,23 @@ public sealed class StaffingEngineTests
             requests[i] = new StaffingRequest(Math.Round(volume, 2), 900, 240m, 0.8, 20, 0.3m, 0.85m);
         }
 
-        StaffingEngine.Calculate(requests[0]);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Best of three runs: the shared test machine runs other suites at the same time.
+        var best = long.MaxValue;
         long sum = 0;
-        foreach (var request in requests)
+        for (var run = 0; run < 3; run++)
         {
-            sum += StaffingEngine.CalculateValid(request).Agents;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            sum = 0;
+            foreach (var request in requests)
+            {
+                sum += StaffingEngine.CalculateValid(request).Agents;
+            }
+
+            best = Math.Min(best, watch.ElapsedMilliseconds);
         }
 
-        watch.Stop();
         Assert.True(sum > 0);
         // The target is 50 ms on one idle core; the shared test machine gets a generous margin.
-        Assert.True(watch.ElapsedMilliseconds < 500, $"{watch.ElapsedMilliseconds} ms");
+        Assert.True(best < 250, $"{best} ms");
     }
 }

@@ -4,6 +4,7 @@ using Park.Domain.Data;
 using Park.Domain.Home;
 using Park.Domain.Inventory;
 using Park.Domain.Seeding;
+using Park.Domain.Staffing;
 
 namespace Park.Web.Hosting;
 
@@ -29,6 +30,10 @@ public static class DomainServices
         services.AddSingleton<ParkStore>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
+        services.AddSingleton<ServiceLineStore>();
+        services.AddSingleton<VolumeStore>();
+        services.AddSingleton<ScenarioStore>();
+        services.AddSingleton<ParkDemandQueries>();
         return services;
     }
 }
