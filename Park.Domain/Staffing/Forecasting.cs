@@ -113,6 +113,9 @@ public static class Forecasting
         return sse;
     }
 
+    /// <summary>Weeks held out to score the methods: two when there are four or more, else one.</summary>
+    public static int HeldOutWeeks(int weeks) => weeks >= 4 ? 2 : 1;
+
     /// <summary>Each method's error on the last <paramref name="heldOutWeeks"/> weeks, trained on the weeks before.</summary>
     public static IReadOnlyList<ForecastAccuracy> Accuracy(ReadOnlySpan<double> history, int season, int heldOutWeeks)
     {

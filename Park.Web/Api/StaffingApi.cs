@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Park.Domain.Staffing;
+using Park.Web.Access;
 using Park.Web.Resources;
 
 namespace Park.Web.Api;
@@ -43,12 +44,70 @@ public static class StaffingApi
         double? MaxServableVolume,
         string? Message);
 
-    public static void MapStaffingApi(this RouteGroupBuilder v1) =>
+    public static void MapStaffingApi(this RouteGroupBuilder v1)
+    {
         v1.MapPost("/staffing/calculate", CalculateAsync)
             .WithName("CalculateStaffing")
             .WithSummary("Agents, positions and achieved service per interval (Erlang C, or Erlang A when patienceSeconds is given).")
             .Accepts<CalculateRequest>("application/json")
             .ProducesValidationProblem();
+        v1.MapGet("/staffing/volume-template.csv", () => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(VolumeCsv.Template), "text/csv", "volumes-template.csv"))
+            .WithName("StaffingVolumeTemplate")
+            .WithSummary("The CSV template for importing a service line's interval volumes.");
+        v1.MapGet("/staffing/lines", ListLinesAsync).WithName("ListServiceLines").WithSummary("The caller's service lines.");
+        v1.MapGet("/staffing/lines/{id:long}", GetLineAsync).WithName("GetServiceLine").WithSummary("One service line with its scenarios.");
+        v1.MapGet("/staffing/scenarios/{id:long}", GetScenarioAsync).WithName("GetScenario").WithSummary("A scenario with its daily requirement and seats.");
+    }
+
+    public sealed record LineOut(long Id, string Name, long IntervalSeconds, long AhtSeconds, double SlTarget, long SlSeconds, long VolumeIntervals, IReadOnlyList<ScenarioOut> Scenarios);
+
+    public sealed record ScenarioOut(long Id, string Name, string Method, DateOnly StartDate, long Weeks, decimal GrowthPercent, bool IsPlan, long PeakPositions, long SeatsNeeded);
+
+    public sealed record DayOut(DateOnly Day, double Volume, int PeakAgents, long PeakPositions, long SeatsNeeded, int SeatsLeased);
+
+    public sealed record ScenarioDetail(ScenarioOut Scenario, long ServiceLineId, IReadOnlyList<DayOut> Days);
+
+    private static ScenarioOut ToOut(Scenario s) =>
+        new(s.Id, s.Name, s.Method, s.StartDate, s.Weeks, s.GrowthBp / 100m, s.Planned, s.PeakPositions, s.SeatsNeeded);
+
+    private static async Task<Ok<ParkApi.ListResponse<LineOut>>> ListLinesAsync(
+        ScopeProvider scopes, ServiceLineStore lines, int? page, int? pageSize, CancellationToken ct)
+    {
+        var scope = await scopes.RequireAsync(ct);
+        var found = await lines.ListAsync(scope, new Park.Domain.Data.PageRequest(page ?? 1, pageSize ?? 25), ct);
+        return TypedResults.Ok(new ParkApi.ListResponse<LineOut>(found.Items.Select(l => ToOut(l, [])).ToArray(), found.Total));
+    }
+
+    private static LineOut ToOut(ServiceLine l, IReadOnlyList<ScenarioOut> scenarios) =>
+        new(l.Id, l.Name, l.IntervalSeconds, l.AhtSeconds, l.SlTargetBp / 10_000.0, l.SlSeconds, l.VolumeIntervals, scenarios);
+
+    private static async Task<Results<Ok<LineOut>, NotFound>> GetLineAsync(
+        long id, ScopeProvider scopes, ServiceLineStore lines, ScenarioStore scenarios, CancellationToken ct)
+    {
+        var scope = await scopes.RequireAsync(ct);
+        var line = await lines.GetAsync(scope, id, ct);
+        if (line is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var list = await scenarios.ListAsync(scope, id, ct);
+        return TypedResults.Ok(ToOut(line, list.Select(ToOut).ToArray()));
+    }
+
+    private static async Task<Results<Ok<ScenarioDetail>, NotFound>> GetScenarioAsync(
+        long id, ScopeProvider scopes, ScenarioStore scenarios, CancellationToken ct)
+    {
+        var plan = await scenarios.PlanAsync(await scopes.RequireAsync(ct), id, ct);
+        if (plan is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var days = plan.Requirement.Days.Select((d, i) => new DayOut(d.Day, Math.Round(d.Volume, 2), d.PeakAgents, d.PeakPositions, d.SeatsNeeded,
+            i < plan.LeasedByDay.Count ? plan.LeasedByDay[i] : 0)).ToArray();
+        return TypedResults.Ok(new ScenarioDetail(ToOut(plan.Scenario), plan.Line.Id, days));
+    }
 
     private static async Task<Results<Ok<ParkApi.ListResponse<IntervalOut>>, ValidationProblem, StatusCodeHttpResult>> CalculateAsync(
         HttpRequest http, IStringLocalizer<StaffingStrings> l, CancellationToken ct)
