@@ -47,7 +47,7 @@ public static class StaffingDemo
             SlTargetBp = 8000, SlSeconds = 20, ShrinkageBp = 3000, MaxOccupancyBp = 8500, AgentsPerLead = 15, AgentsPerQa = 25, SeatSharingBp = 10000,
         };
         var series = new VolumeHistory(monday, 4, 336, history);
-        foreach (var (name, method, growth, plan) in new[] { ("基线预测 Baseline", "holt_winters", 0L, 1), ("新项目 +25% New client", "seasonal_naive", 2500L, 0) })
+        foreach (var (name, method, growth, plan) in new[] { ("基线预测 Baseline", "seasonal_naive", 0L, 1), ("新项目 +25% New client", "seasonal_naive", 2500L, 0) })
         {
             var requirement = ScenarioStore.Compute(line, series, method, 8, growth, null);
             await connection.ExecuteAsync(new CommandDefinition("""

@@ -69,6 +69,23 @@ public static class Forecasting
 
         var forecast = new double[horizon];
         Run(history, season, best.Alpha, best.Beta, best.Gamma, forecast);
+
+        // An interval of the week with no calls in any week of history is closed: keep it at zero
+        // instead of letting the smoothed level leak into it.
+        var open = new bool[season];
+        for (var i = 0; i < history.Length; i++)
+        {
+            open[i % season] |= history[i] > 0;
+        }
+
+        for (var h = 0; h < horizon; h++)
+        {
+            if (!open[(history.Length + h) % season])
+            {
+                forecast[h] = 0;
+            }
+        }
+
         return forecast;
     }
 

@@ -98,4 +98,21 @@ public sealed class ForecastingTests
         Assert.Equal(plan.Days[1].PeakPositions, plan.PeakPositions);
         Assert.Equal(Requirement.Seats(plan.PeakPositions, targets), plan.SeatsNeeded);
     }
+
+    [Fact]
+    public void HoltWinters_KeepsIntervalsClosedInEveryWeekAtZero()
+    {
+        var series = Synthetic(4, 30);
+        for (var i = 0; i < series.Length; i++)
+        {
+            if (i % 48 < 16)
+            {
+                series[i] = 0; // closed before 08:00
+            }
+        }
+
+        var forecast = Forecasting.HoltWinters(series, Season, Season);
+        Assert.All(Enumerable.Range(0, Season).Where(i => i % 48 < 16), i => Assert.Equal(0, forecast[i]));
+        Assert.Contains(forecast, v => v > 0);
+    }
 }
