@@ -102,6 +102,8 @@ public static class ErlangA
         private readonly double _logOneMinusX;
         private readonly double _oneMinusX;
         private double _logTerm;
+        private double _term;
+        private bool _linear;
         private int _b;
 
         public IncompleteBeta(double a, double thetaT)
@@ -126,8 +128,23 @@ public static class ErlangA
                 return;
             }
 
-            Current = Math.Min(1, Current + Math.Exp(_logTerm));
-            _logTerm += _logOneMinusX + Math.Log((_a + _b) / (_b + 1));
+            // In log space while the term would underflow, then by plain multiplication (no exp/log per step).
+            if (_linear)
+            {
+                Current = Math.Min(1, Current + _term);
+                _term *= _oneMinusX * (_a + _b) / (_b + 1);
+            }
+            else
+            {
+                Current = Math.Min(1, Current + Math.Exp(_logTerm));
+                _logTerm += _logOneMinusX + Math.Log((_a + _b) / (_b + 1));
+                if (_logTerm > -600)
+                {
+                    _term = Math.Exp(_logTerm);
+                    _linear = true;
+                }
+            }
+
             _b++;
         }
     }

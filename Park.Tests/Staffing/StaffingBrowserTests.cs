@@ -17,23 +17,9 @@ public sealed class StaffingBrowserTests
     public async Task Tenant_CreatesAScenarioAndSeesItsSeats()
     {
         await using var factory = new ParkAppFactory();
-        var baseAddress = factory.StartKestrel();
-        // ParkAppFactory.AccountsAsync touches Server, which Kestrel mode refuses: read the demo accounts directly.
-        await using var services = factory.Services.CreateAsyncScope();
-        var account = (await services.ServiceProvider.GetRequiredService<DemoSeed>().AccountsAsync(TestContext.Current.CancellationToken)).First(a => a.Role == Roles.TenantUser);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        await page.GotoAsync("/account/signin");
-        await page.FillAsync("#email", account.Email);
-        await page.FillAsync("input[type=password]", account.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
-
+        await using var browser = await LaunchAsync(playwright);
+        var page = await SignInAsync(factory, browser, Roles.TenantUser);
         await page.GotoAsync("/staffing");
         await page.WaitForSelectorAsync("[data-ready='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         await page.GetByText(StaffingDemo.LineName).ClickAsync();
@@ -50,6 +36,40 @@ public sealed class StaffingBrowserTests
         Assert.True(int.Parse(seats!.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.True(await page.IsVisibleAsync("[data-testid='seat-request-later']"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("staffing-scenario.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Reviewer_SeesParkDemandWithTheTenantsPlan()
+    {
+        await using var factory = new ParkAppFactory();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await SignInAsync(factory, browser, Roles.GovReviewer);
+        await page.GotoAsync("/staffing/demand");
+        await page.WaitForSelectorAsync("[data-testid='demand-HZ-SV'] table");
+        Assert.Contains("杭州恒信通客户服务有限公司", await page.TextContentAsync("[data-testid='demand-HZ-SV']"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("staffing-demand.png"), FullPage = true });
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+
+    private static async Task<IPage> SignInAsync(ParkAppFactory factory, IBrowser browser, string role)
+    {
+        var baseAddress = factory.StartKestrel();
+        // ParkAppFactory.AccountsAsync touches Server, which Kestrel mode refuses: read the demo accounts directly.
+        await using var services = factory.Services.CreateAsyncScope();
+        var account = (await services.ServiceProvider.GetRequiredService<DemoSeed>().AccountsAsync(TestContext.Current.CancellationToken)).First(a => a.Role == role);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", account.Email);
+        await page.FillAsync("input[type=password]", account.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        return page;
     }
 
     private static string Shot(string name)

@@ -201,4 +201,20 @@ public sealed class StaffingEngineTests
         // The target is 50 ms on one idle core; the shared test machine gets a generous margin.
         Assert.True(best < 250, $"{best} ms");
     }
+
+    [Fact]
+    public void Calculate_AYearOfQuarterHoursWithErlangA_StaysInteractive()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        long sum = 0;
+        for (var i = 0; i < 35_040; i++)
+        {
+            var hour = i % 96 / 4.0;
+            var volume = hour is >= 8 and < 22 ? 40m + (decimal)(60 * Math.Sin(Math.PI * (hour - 8) / 14)) : 5m;
+            sum += StaffingEngine.CalculateValid(new StaffingRequest(Math.Round(volume, 2), 900, 240m, 0.8, 20, 0.3m, 0.85m, 180, 0.05)).Agents;
+        }
+
+        Assert.True(sum > 0);
+        Assert.True(watch.ElapsedMilliseconds < 2000, $"{watch.ElapsedMilliseconds} ms"); // about 0.2 s on the dev machine
+    }
 }
