@@ -9,8 +9,18 @@ public sealed record NewUser(string Email, string Role, IReadOnlyList<string> Pa
 
 public sealed record CreatedUser(long Id, string Email, string Password, bool PasswordGenerated);
 
-public sealed record UserRow(long Id, string Email, string DisplayName, string Roles, string Parks, string? TenantName,
-    bool IsActive, DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt);
+public sealed record UserRow
+{
+    public long Id { get; init; }
+    public string Email { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string Roles { get; init; } = "";
+    public string Parks { get; init; } = "";
+    public string? TenantName { get; init; }
+    public bool IsActive { get; init; }
+    public DateTimeOffset? LockoutEnd { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
 
 /// <summary>Creating people and binding them to their role and scope; used by the admin page, the CLI and the demo seed.</summary>
 public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, AuditTrail audit)
@@ -59,6 +69,7 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
         }
 
         await users.AddToRoleAsync(user, input.Role);
+        long? auditPark = parkIds.Count > 0 ? parkIds[0] : null;
         await using (var connection = await db.OpenAsync(ct))
         {
             foreach (var parkId in parkIds)
@@ -67,11 +78,15 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
                     "INSERT OR IGNORE INTO user_parks (user_id, park_id) VALUES (@UserId, @ParkId)",
                     new { UserId = user.Id, ParkId = parkId }, cancellationToken: ct));
             }
+
+            // A tenant user's creation belongs to the tenant's park, so that park's administrators see it.
+            auditPark ??= tenantId is null ? null : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT park_id FROM tenants WHERE id = @TenantId", new { TenantId = tenantId }, cancellationToken: ct));
         }
 
         await audit.RecordAsync(auditActor, new AuditEntry("user.create", "user", email,
             Details: $"role={input.Role}; parks={string.Join(',', input.ParkCodes)}; tenant={input.TenantUscc}",
-            ParkId: parkIds.Count > 0 ? parkIds[0] : null, TenantId: tenantId), ct);
+            ParkId: auditPark, TenantId: tenantId), ct);
         return new CreatedUser(user.Id, email, password, generated);
     }
 
@@ -125,9 +140,9 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
     public async Task<AccessScope?> ScopeForAsync(long userId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var user = await connection.QuerySingleOrDefaultAsync<(string Email, long? TenantId, bool IsActive)>(new CommandDefinition(
+        var user = await connection.QuerySingleOrDefaultAsync<(string Email, long? TenantId, long IsActive)>(new CommandDefinition(
             "SELECT email, tenant_id, is_active FROM users WHERE id = @Id", new { Id = userId }, cancellationToken: ct));
-        if (user.Email is null || !user.IsActive)
+        if (user.Email is null || user.IsActive == 0)
         {
             return null;
         }

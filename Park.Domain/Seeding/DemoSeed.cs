@@ -50,6 +50,8 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
 
             await SeedInventoryAsync(connection, tx, ct);
             await SeedTenantsAsync(connection, tx, ct);
+            await InventoryDemo.SeedAsync(connection, tx, clock, ct);
+            await ContractsDemo.SeedAsync(connection, tx, clock, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -5,6 +5,7 @@ using Park.Domain.Home;
 using Park.Domain.Inventory;
 using Park.Domain.Seeding;
 using Park.Domain.Staffing;
+using Park.Web.Documents;
 
 namespace Park.Web.Hosting;
 
@@ -28,12 +29,19 @@ public static class DomainServices
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<HomeQueries>();
         services.AddSingleton<ParkStore>();
+        services.AddSingleton<InventoryStore>();
+        services.AddSingleton<InventoryService>();
+        services.AddSingleton<SeatMapQueries>();
+        services.AddSingleton<AvailabilityService>();
+        services.AddSingleton<CapacityStore>();
+        services.AddSingleton<SeatCsvService>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
         services.AddSingleton<ServiceLineStore>();
         services.AddSingleton<VolumeStore>();
         services.AddSingleton<ScenarioStore>();
         services.AddSingleton<ParkDemandQueries>();
+        services.AddParkDocuments();
         return services;
     }
 }
