@@ -22,7 +22,7 @@ public sealed class StaffingApiTests : IAsyncLifetime
     [Fact]
     public async Task Calculate_ReturnsOneResultPerIntervalInOrder()
     {
-        var client = await StaffingSignIn.AsAsync(_factory, Roles.TenantUser);
+        var client = await _factory.SignedInAsync(Roles.TenantUser);
         var response = await client.PostAsJsonAsync("/api/v1/staffing/calculate", new
         {
             intervals = new[] { Interval("2026-03-02T09:30", 0), Interval("2026-03-02T09:00", 100), Interval("2026-03-02T10:00", 100, patience: 300) },
@@ -44,7 +44,7 @@ public sealed class StaffingApiTests : IAsyncLifetime
     [Fact]
     public async Task Calculate_BadFields_Answer400NamingIntervalAndField()
     {
-        var client = await StaffingSignIn.AsAsync(_factory, Roles.TenantUser);
+        var client = await _factory.SignedInAsync(Roles.TenantUser);
         var response = await client.PostAsJsonAsync("/api/v1/staffing/calculate", new
         {
             intervals = new[] { Interval("2026-03-02T09:00", 100), Interval("2026-03-02T09:00", -5, sl: 1.5), Interval("2026-03-02T10:00", 1, shrinkage: 1) },
@@ -59,7 +59,7 @@ public sealed class StaffingApiTests : IAsyncLifetime
     [Fact]
     public async Task Calculate_TextInANumber_Answers400NamingThePath()
     {
-        var client = await StaffingSignIn.AsAsync(_factory, Roles.TenantUser);
+        var client = await _factory.SignedInAsync(Roles.TenantUser);
         using var content = new StringContent("""{"intervals":[{"intervalStart":"2026-03-02T09:00","intervalSeconds":1800,"volume":"lots"}]}""",
             System.Text.Encoding.UTF8, "application/json");
         var response = await client.PostAsync("/api/v1/staffing/calculate", content, TestContext.Current.CancellationToken);
@@ -80,7 +80,7 @@ public sealed class StaffingApiTests : IAsyncLifetime
     [Fact]
     public async Task Calculate_NonJsonBody_IsRefusedSoCrossSiteFormsCannotPost()
     {
-        var client = await StaffingSignIn.AsAsync(_factory, Roles.TenantUser);
+        var client = await _factory.SignedInAsync(Roles.TenantUser);
         using var content = new StringContent("""{"intervals":[]}""", System.Text.Encoding.UTF8, "text/plain");
         var response = await client.PostAsync("/api/v1/staffing/calculate", content, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode is HttpStatusCode.UnsupportedMediaType or HttpStatusCode.BadRequest, response.StatusCode.ToString());

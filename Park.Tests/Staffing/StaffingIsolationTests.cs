@@ -18,8 +18,8 @@ public sealed class StaffingIsolationTests(StaffingWorld world) : IClassFixture<
 
     private async Task<(HttpClient Owner, HttpClient Other, long LineId, long ScenarioId)> SetUpAsync()
     {
-        var owner = await StaffingSignIn.AsAsync(world.Factory, Roles.TenantUser, 0);
-        var other = await StaffingSignIn.AsAsync(world.Factory, Roles.TenantUser, 1);
+        var owner = await world.Factory.SignedInAsync(Roles.TenantUser, 0);
+        var other = await world.Factory.SignedInAsync(Roles.TenantUser, 1);
         var lines = await owner.GetFromJsonAsync<JsonElement>("/api/v1/staffing/lines", Ct);
         var lineId = lines.GetProperty("items")[0].GetProperty("id").GetInt64();
         var line = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/staffing/lines/{lineId}", Ct);
@@ -69,14 +69,14 @@ public sealed class StaffingIsolationTests(StaffingWorld world) : IClassFixture<
     [Fact]
     public async Task ParkDemand_IsForAdminsAndReviewersNotTenants()
     {
-        var reviewer = await StaffingSignIn.AsAsync(world.Factory, Roles.GovReviewer);
+        var reviewer = await world.Factory.SignedInAsync(Roles.GovReviewer);
         var page = await reviewer.GetAsync("/staffing/demand", Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await HtmlAsync(page);
         Assert.Contains("data-testid=\"demand-HZ-SV\"", html, StringComparison.Ordinal);
         Assert.Contains("杭州恒信通客户服务有限公司 (+", html, StringComparison.Ordinal);
 
-        var tenant = await StaffingSignIn.AsAsync(world.Factory, Roles.TenantUser, 0);
+        var tenant = await world.Factory.SignedInAsync(Roles.TenantUser, 0);
         var refused = await tenant.GetAsync("/staffing/demand", Ct);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }

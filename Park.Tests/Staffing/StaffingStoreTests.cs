@@ -5,7 +5,7 @@ using Park.Domain.Staffing;
 
 namespace Park.Tests.Staffing;
 
-public sealed class StaffingStoreTests(StaffingWorld db) : IClassFixture<StaffingWorld>
+public sealed class StaffingStoreTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -14,6 +14,7 @@ public sealed class StaffingStoreTests(StaffingWorld db) : IClassFixture<Staffin
     [Fact]
     public async Task DemoSeed_GivesTenantZeroALineWithHistoryAndAPlan()
     {
+        await using var db = await TestDatabase.WithDemoAsync();
         var scope = await db.ScopeOfAsync("ops@hengxintong.demo");
         var line = Assert.Single((await db.Get<ServiceLineStore>().ListAsync(scope, new PageRequest(), Ct)).Items);
         Assert.Equal(StaffingDemo.LineName, line.Name);
@@ -29,6 +30,7 @@ public sealed class StaffingStoreTests(StaffingWorld db) : IClassFixture<Staffin
     [Fact]
     public async Task OtherTenant_CannotReadLineScenarioOrPlanById()
     {
+        await using var db = await TestDatabase.WithDemoAsync();
         var owner = await db.ScopeOfAsync("ops@hengxintong.demo");
         var other = await db.ScopeOfAsync("ops@yunsheng.demo");
         var line = (await db.Get<ServiceLineStore>().ListAsync(owner, new PageRequest(), Ct)).Items[0];
@@ -48,6 +50,7 @@ public sealed class StaffingStoreTests(StaffingWorld db) : IClassFixture<Staffin
     [Fact]
     public async Task Import_IsAllOrNothingAndRepeatable()
     {
+        await using var db = await TestDatabase.WithDemoAsync();
         var scope = await db.ScopeOfAsync("ops@yunsheng.demo");
         var id = (await db.Get<ServiceLineStore>().CreateAsync(scope, Line(Guid.NewGuid().ToString("N")), Ct)).Value;
         var volumes = db.Get<VolumeStore>();
@@ -67,6 +70,7 @@ public sealed class StaffingStoreTests(StaffingWorld db) : IClassFixture<Staffin
     [Fact]
     public async Task Pattern_FillsTheMonthAndScenarioComputesSeats()
     {
+        await using var db = await TestDatabase.WithDemoAsync();
         var scope = await db.ScopeOfAsync("ops@yunsheng.demo");
         var id = (await db.Get<ServiceLineStore>().CreateAsync(scope, Line(Guid.NewGuid().ToString("N")), Ct)).Value;
         var filled = await db.Get<VolumeStore>().ApplyPatternAsync(scope, id, new DateOnly(2026, 3, 1), 60_000, Ct);
@@ -84,6 +88,7 @@ public sealed class StaffingStoreTests(StaffingWorld db) : IClassFixture<Staffin
     [Fact]
     public async Task ParkDemand_ShowsPlansToAdminsAndReviewersButNotTenants()
     {
+        await using var db = await TestDatabase.WithDemoAsync();
         var demand = db.Get<ParkDemandQueries>();
         var tenant = await demand.ForScopeAsync(await db.ScopeOfAsync("ops@hengxintong.demo"), Ct);
         Assert.Equal(ErrorKind.NotAllowed, tenant.Problem!.Kind);
@@ -99,6 +104,7 @@ public sealed class StaffingStoreTests(StaffingWorld db) : IClassFixture<Staffin
     [Fact]
     public async Task CreateLine_ByAnAdmin_IsNotAllowed()
     {
+        await using var db = await TestDatabase.WithDemoAsync();
         var result = await db.Get<ServiceLineStore>().CreateAsync(await db.ScopeOfAsync("parkadmin@park.demo"), Line(), Ct);
         Assert.Equal(ErrorKind.NotAllowed, result.Problem!.Kind);
     }
