@@ -9,7 +9,7 @@ namespace Park.Domain.Staffing;
 /// One month of a park: seats built (not retired), seats leased on the 1st, and the forecast need —
 /// for each tenant the larger of what it leases and what its plan scenarios need from their start.
 /// </summary>
-public sealed record DemandMonth(DateOnly Month, int Built, int Leased, int Forecast, IReadOnlyList<string> TenantsNeedingRoom)
+public sealed record DemandMonth(DateOnly Month, int Built, int Leased, int Forecast, IReadOnlyList<string> TenantsNeedingRoom, int? Planned = null)
 {
     public int Free => Built - Forecast;
 }
@@ -51,13 +51,17 @@ public sealed class ParkDemandQueries(ParkDatabase db, TimeProvider clock)
             FROM staffing_scenarios s JOIN tenants t ON t.id = s.tenant_id
             WHERE s.is_plan = 1 AND {AccessScope.ParkFilter("s.park_id")}
             """, parameters, cancellationToken: ct))).ToArray();
+        var phases = (await connection.QueryAsync<(long ParkId, string From, long Seats)>(new CommandDefinition($"""
+            SELECT c.park_id, c.effective_from, c.planned_seats FROM capacity_phases c WHERE {AccessScope.ParkFilter("c.park_id")}
+            """, parameters, cancellationToken: ct))).ToArray();
         var names = (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
             "SELECT id, name_zh FROM tenants", cancellationToken: ct))).ToDictionary(t => t.Id, t => t.Name);
 
         return parks.Select(p => new ParkDemandView(p.Id, p.Code, p.Name,
             Enumerable.Range(0, Months).Select(i => Month(first.AddMonths(i), built.GetValueOrDefault(p.Id),
                 holds.Where(h => h.ParkId == p.Id).Select(h => (h.TenantId, h.SeatId, Day(h.Start), Day(h.End))),
-                plans.Where(s => s.ParkId == p.Id).Select(s => (s.TenantId, Day(s.Start), (int)s.Seats)), names)).ToArray())).ToArray();
+                plans.Where(s => s.ParkId == p.Id).Select(s => (s.TenantId, Day(s.Start), (int)s.Seats)), names)
+                with { Planned = PlannedIn(first.AddMonths(i), phases.Where(c => c.ParkId == p.Id).Select(c => (Day(c.From), (int)c.Seats))) }).ToArray())).ToArray();
     }
 
     internal static DemandMonth Month(DateOnly month, int built, IEnumerable<(long Tenant, long Seat, DateOnly Start, DateOnly End)> holds,
@@ -72,6 +76,10 @@ public sealed class ParkDemandQueries(ParkDatabase db, TimeProvider clock)
             .Order(StringComparer.Ordinal).ToArray();
         return new DemandMonth(month, built, leased.Values.Sum(), forecast, needing);
     }
+
+    /// <summary>The planned capacity in force during the month: the latest phase that starts before the month ends.</summary>
+    internal static int? PlannedIn(DateOnly month, IEnumerable<(DateOnly From, int Seats)> phases) =>
+        phases.Where(c => c.From < month.AddMonths(1)).OrderBy(c => c.From).Select(c => (int?)c.Seats).LastOrDefault();
 
     private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
