@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Park.Domain.Access;
@@ -29,6 +30,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLocalization();
         services.AddParkDomain(configuration);
         services.AddSingleton(clock);
+        services.AddDataProtection();
         services.AddParkIdentity();
         _services = services.BuildServiceProvider();
         Db = _services.GetRequiredService<ParkDatabase>();

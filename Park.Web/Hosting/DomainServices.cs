@@ -27,6 +27,7 @@ public static class DomainServices
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<HomeQueries>();
         services.AddSingleton<ParkStore>();
+        services.AddSingleton<Park.Domain.Tenants.TenantStore>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
         return services;
