@@ -4,9 +4,23 @@ public sealed record LeaseQuery(
     string? Search = null, string? Status = null, string? Stage = null, long? TenantId = null, long? ParkId = null,
     string Sort = "number", bool Descending = false);
 
-public sealed record LeaseSummary(
-    long Id, long ParkId, string Number, long TenantId, string TenantNameZh, string TenantNameEn, string Status, string Stage,
-    string? EndReason, DateOnly StartDate, DateOnly EndDate, long Seats, long MonthlyPriceFen);
+/// <summary>Settable properties, not a positional constructor: Dapper then converts computed columns, also on empty results.</summary>
+public sealed record LeaseSummary
+{
+    public long Id { get; init; }
+    public long ParkId { get; init; }
+    public string Number { get; init; } = "";
+    public long TenantId { get; init; }
+    public string TenantNameZh { get; init; } = "";
+    public string TenantNameEn { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string Stage { get; init; } = "";
+    public string? EndReason { get; init; }
+    public DateOnly StartDate { get; init; }
+    public DateOnly EndDate { get; init; }
+    public long Seats { get; init; }
+    public long MonthlyPriceFen { get; init; }
+}
 
 public sealed record LeaseVersionView(
     long Id, long VersionNo, string Kind, string AmendmentKind, string Status, DateOnly EffectiveFrom, DateOnly StartDate, DateOnly EndDate,
@@ -80,4 +94,15 @@ public sealed record LeaseRequestView(
     string SeatCodes, DateOnly EffectiveDate, string Reason, string Status, string DecisionNote, DateTimeOffset CreatedAt,
     DateTimeOffset? DecidedAt, long? AmendmentVersionId, long? SuccessorLeaseId, long RowVersion);
 
-public sealed record LeaseReminder(long LeaseId, string Number, string TenantNameZh, string TenantNameEn, string Status, string Stage, DateOnly EndDate, long DaysLeft);
+/// <summary>Settable properties, not a positional constructor: Dapper then converts computed columns, also on empty results.</summary>
+public sealed record LeaseReminder
+{
+    public long LeaseId { get; init; }
+    public string Number { get; init; } = "";
+    public string TenantNameZh { get; init; } = "";
+    public string TenantNameEn { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string Stage { get; init; } = "";
+    public DateOnly EndDate { get; init; }
+    public long DaysLeft { get; init; }
+}

@@ -21,10 +21,10 @@ public sealed record SchedulePeriod(
 /// <summary>
 /// The payment schedule of lease terms. Pure: contracts and billing reuse it.
 /// Months are anchored on the lease start (start + k months), so anniversaries fall on month
-/// boundaries. Each month's full rent (price in that lease year × seats) is split over its days with
-/// <see cref="Money.Allocate"/> by day weights (billed seats × (10000 − discount bp)), the unbilled
-/// share going to a last bucket; any range's charge is the sum of its days' parts, so ranges add up
-/// exactly and a partial month is prorated by actual days.
+/// boundaries. Each month's full rent (price in that lease year × seats) is shared over its days by
+/// weight (billed seats × (10000 − discount bp)) with cumulative half-up rounding, so ranges add up
+/// exactly and a partial month is prorated by actual days. <see cref="SplitByMonth"/> splits a
+/// period's amount over its months with <see cref="Money.Allocate"/> for billing lines.
 /// </summary>
 public static class LeaseSchedule
 {
@@ -66,6 +66,21 @@ public static class LeaseSchedule
         }
 
         return periods;
+    }
+
+    /// <summary>A period's amount split over the lease months it spans, by their charges, summing exactly to the amount.</summary>
+    public static IReadOnlyList<(DateOnly Start, DateOnly End, Money Amount)> SplitByMonth(LeaseTerms terms, SchedulePeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var months = new List<(DateOnly Start, DateOnly End)>();
+        for (var k = MonthIndex(terms, period.Start); terms.Start.AddMonths(k) < period.End; k++)
+        {
+            months.Add((Max(terms.Start.AddMonths(k), period.Start), Min(terms.Start.AddMonths(k + 1), period.End)));
+        }
+
+        var weights = months.Select(m => Math.Max(ChargeBetween(terms, m.Start, m.End).Fen, 0)).ToArray();
+        var parts = weights.Sum() == 0 ? new Money[months.Count] : period.AmountDue.Allocate(weights);
+        return months.Select((m, i) => (m.Start, m.End, parts[i])).ToArray();
     }
 
     /// <summary>The deposit: deposit months × the first year's monthly rent for all seats.</summary>
@@ -121,40 +136,38 @@ public static class LeaseSchedule
             }
 
             var monthEnd = terms.Start.AddMonths(k + 1);
-            var parts = SplitMonth(terms, k, monthStart, monthEnd);
+            var cumulative = CumulativeWeights(terms, monthStart, monthEnd);
+            var fullRent = new Money(checked(PriceInYear(terms, k / 12) * terms.Seats));
+            var full = (long)(monthEnd.DayNumber - monthStart.DayNumber) * terms.Seats * 10_000;
             var first = Max(from, monthStart).DayNumber - monthStart.DayNumber;
             var last = Min(to, monthEnd).DayNumber - monthStart.DayNumber;
-            for (var i = first; i < last; i++)
-            {
-                total += parts[i];
-            }
+            total += Share(fullRent, cumulative[last], full) - Share(fullRent, cumulative[first], full);
         }
 
         return total;
     }
 
-    /// <summary>The month's full rent split over its days; days outside the term or free weigh less or nothing.</summary>
-    private static IReadOnlyList<Money> SplitMonth(LeaseTerms terms, int k, DateOnly monthStart, DateOnly monthEnd)
+    /// <summary>
+    /// cumulative[i] = weight of the month's first i days: billed seats × (10000 − discount bp), zero outside the term.
+    /// A range is charged the difference of rounded cumulative shares, so a full month costs exactly its rent, a
+    /// partial month is prorated by actual days (rounded half-up to the fen) and adjacent ranges add up exactly.
+    /// </summary>
+    private static long[] CumulativeWeights(LeaseTerms terms, DateOnly monthStart, DateOnly monthEnd)
     {
-        var fullRent = new Money(checked(PriceInYear(terms, k / 12) * terms.Seats));
-        var days = DaysIn(monthStart, monthEnd).ToArray();
-        var weights = new long[days.Length + 1];
-        long charged = 0;
-        for (var i = 0; i < days.Length; i++)
+        var days = monthEnd.DayNumber - monthStart.DayNumber;
+        var cumulative = new long[days + 1];
+        for (var i = 0; i < days; i++)
         {
-            var day = days[i];
-            weights[i] = day < terms.Start || day >= terms.End ? 0 : (long)SeatsOn(terms, day) * (10_000 - DiscountOn(terms, day));
-            charged += weights[i];
+            var day = monthStart.AddDays(i);
+            var weight = day < terms.Start || day >= terms.End ? 0 : (long)SeatsOn(terms, day) * (10_000 - DiscountOn(terms, day));
+            cumulative[i + 1] = cumulative[i] + weight;
         }
 
-        weights[^1] = ((long)days.Length * terms.Seats * 10_000) - charged;
-        if (fullRent.Fen == 0 || weights.All(w => w == 0))
-        {
-            return new Money[weights.Length];
-        }
-
-        return fullRent.Allocate(weights);
+        return cumulative;
     }
+
+    private static Money Share(Money fullRent, long weight, long full) =>
+        weight == 0 ? Money.Zero : new Money((long)Math.Round((decimal)fullRent.Fen * weight / full, 0, MidpointRounding.AwayFromZero));
 
     private static int DiscountOn(LeaseTerms terms, DateOnly day) =>
         terms.ConcessionList.Where(c => c.Start <= day && day < c.End).Select(c => c.DiscountBp).DefaultIfEmpty(0).Max();

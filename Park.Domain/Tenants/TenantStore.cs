@@ -8,7 +8,19 @@ namespace Park.Domain.Tenants;
 
 public sealed record TenantQuery(string? Search = null, string? Status = null, string? BusinessType = null, string Sort = "name", bool Descending = false, long? ParkId = null);
 
-public sealed record TenantSummary(long Id, long ParkId, string ParkCode, string Uscc, string NameZh, string NameEn, string BusinessType, string Status, long Leases);
+/// <summary>Settable properties, not a positional constructor: Dapper then converts computed columns, also on empty results.</summary>
+public sealed record TenantSummary
+{
+    public long Id { get; init; }
+    public long ParkId { get; init; }
+    public string ParkCode { get; init; } = "";
+    public string Uscc { get; init; } = "";
+    public string NameZh { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string BusinessType { get; init; } = "";
+    public string Status { get; init; } = "";
+    public long Leases { get; init; }
+}
 
 public sealed record TenantContact(long Id, string Name, string Title, string Phone, string Email, long IsPrimary);
 

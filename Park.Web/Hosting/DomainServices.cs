@@ -28,6 +28,8 @@ public static class DomainServices
         services.AddSingleton<HomeQueries>();
         services.AddSingleton<ParkStore>();
         services.AddSingleton<Park.Domain.Tenants.TenantStore>();
+        services.AddSingleton<Park.Domain.Leasing.LeaseStore>();
+        services.AddSingleton<Park.Domain.Leasing.LeaseService>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
         return services;
