@@ -54,6 +54,7 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
         }
 
         var accounts = await SeedUsersAsync(ct);
+        await new LeasingDemo(db, clock).RunAsync(ct);
         await using (var connection = await db.OpenAsync(ct))
         {
             await connection.ExecuteAsync(new CommandDefinition(

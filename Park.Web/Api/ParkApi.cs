@@ -10,6 +10,7 @@ public static class ParkApi
     {
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn).WithTags("Park");
         v1.MapMeApi();
+        v1.MapLeasingApi();
     }
 
     /// <summary>The list envelope every list endpoint answers: <c>{ "items": [...], "total": N }</c>.</summary>

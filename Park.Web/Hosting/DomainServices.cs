@@ -30,6 +30,7 @@ public static class DomainServices
         services.AddSingleton<Park.Domain.Tenants.TenantStore>();
         services.AddSingleton<Park.Domain.Leasing.LeaseStore>();
         services.AddSingleton<Park.Domain.Leasing.LeaseService>();
+        services.AddHostedService<Park.Web.Features.Leasing.LeaseStageJob>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
         return services;
