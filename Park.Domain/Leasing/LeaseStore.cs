@@ -111,13 +111,13 @@ public sealed class LeaseStore(ParkDatabase db)
         };
     }
 
-    public async Task<Page<LeaseRequestView>> RequestsAsync(AccessScope scope, string? status, PageRequest page, CancellationToken ct = default)
+    public async Task<Page<LeaseRequestView>> RequestsAsync(AccessScope scope, string? status, PageRequest page, long? leaseId = null, CancellationToken ct = default)
     {
         var where = $"""
             WHERE {AccessScope.ParkFilter("r.park_id")} AND {AccessScope.TenantFilter("r.tenant_id")}
-              AND (@Status IS NULL OR r.status = @Status)
+              AND (@Status IS NULL OR r.status = @Status) AND (@LeaseId IS NULL OR r.lease_id = @LeaseId)
             """;
-        var parameters = scope.Parameters(new { Status = string.IsNullOrWhiteSpace(status) ? null : status, Limit = page.SafePageSize, page.Offset });
+        var parameters = scope.Parameters(new { Status = string.IsNullOrWhiteSpace(status) ? null : status, LeaseId = leaseId, Limit = page.SafePageSize, page.Offset });
         await using var connection = await db.OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM lease_requests r {where}", parameters, cancellationToken: ct));
         var rows = await connection.QueryAsync<LeaseRequestView>(new CommandDefinition($"""

@@ -22,7 +22,7 @@ public sealed class LeaseRequestTests
         var request = await service.CreateRequestAsync(tenant, Actor, new NewLeaseRequest(id, "add_seats", 3, "", new DateOnly(2027, 2, 1), "new client"), Ct);
         Assert.True(request.Succeeded, request.Problem?.ToString());
 
-        var queue = await db.Get<LeaseStore>().RequestsAsync(admin, "pending", new PageRequest(), Ct);
+        var queue = await db.Get<LeaseStore>().RequestsAsync(admin, "pending", new PageRequest(), ct: Ct);
         Assert.Contains(queue.Items, r => r.Id == request.Value);
         var decided = await service.DecideRequestAsync(admin, Actor, request.Value, 1, accept: true, "ok", Ct);
         Assert.True(decided.Succeeded, decided.Problem?.ToString());
