@@ -97,5 +97,12 @@ public sealed class ApiTokens(ParkDatabase db, TimeProvider clock)
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed record TokenRow(long Id, long UserId, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, bool IsActive);
+    private sealed class TokenRow
+    {
+        public long Id { get; init; }
+        public long UserId { get; init; }
+        public DateTimeOffset ExpiresAt { get; init; }
+        public DateTimeOffset? RevokedAt { get; init; }
+        public bool IsActive { get; init; }
+    }
 }

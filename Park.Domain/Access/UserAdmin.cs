@@ -9,8 +9,18 @@ public sealed record NewUser(string Email, string Role, IReadOnlyList<string> Pa
 
 public sealed record CreatedUser(long Id, string Email, string Password, bool PasswordGenerated);
 
-public sealed record UserRow(long Id, string Email, string DisplayName, string Roles, string Parks, string? TenantName,
-    bool IsActive, DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt);
+public sealed record UserRow
+{
+    public long Id { get; init; }
+    public string Email { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string Roles { get; init; } = "";
+    public string Parks { get; init; } = "";
+    public string? TenantName { get; init; }
+    public bool IsActive { get; init; }
+    public DateTimeOffset? LockoutEnd { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
 
 /// <summary>Creating people and binding them to their role and scope; used by the admin page, the CLI and the demo seed.</summary>
 public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, AuditTrail audit)
@@ -125,9 +135,9 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
     public async Task<AccessScope?> ScopeForAsync(long userId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var user = await connection.QuerySingleOrDefaultAsync<(string Email, long? TenantId, bool IsActive)>(new CommandDefinition(
+        var user = await connection.QuerySingleOrDefaultAsync<(string Email, long? TenantId, long IsActive)>(new CommandDefinition(
             "SELECT email, tenant_id, is_active FROM users WHERE id = @Id", new { Id = userId }, cancellationToken: ct));
-        if (user.Email is null || !user.IsActive)
+        if (user.Email is null || user.IsActive == 0)
         {
             return null;
         }

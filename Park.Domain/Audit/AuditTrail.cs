@@ -32,9 +32,23 @@ public sealed record AuditEntry(
     long? ParkId = null,
     long? TenantId = null);
 
-public sealed record AuditEventRow(
-    long Id, DateTimeOffset OccurredAt, long? ActorUserId, string ActorEmail, string ActorRole, long? ParkId, long? TenantId,
-    string Action, string TargetType, string TargetId, string Outcome, string Reason, string Details, string RemoteIp);
+public sealed record AuditEventRow
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public long? ActorUserId { get; init; }
+    public string ActorEmail { get; init; } = "";
+    public string ActorRole { get; init; } = "";
+    public long? ParkId { get; init; }
+    public long? TenantId { get; init; }
+    public string Action { get; init; } = "";
+    public string TargetType { get; init; } = "";
+    public string TargetId { get; init; } = "";
+    public string Outcome { get; init; } = "";
+    public string Reason { get; init; } = "";
+    public string Details { get; init; } = "";
+    public string RemoteIp { get; init; } = "";
+}
 
 public sealed record AuditFilter(string? Action = null, string? Actor = null, string? Outcome = null, DateOnly? From = null, DateOnly? To = null);
 

@@ -5,9 +5,29 @@ using Park.Domain.Data;
 namespace Park.Domain.Home;
 
 /// <summary>The figures on a home page, counted in the database within the user's scope.</summary>
-public sealed record HomeFigures(int Parks, int Buildings, int Floors, int Seats, int SeatsInService, int SeatsOutOfService, int Tenants, int Users);
+public sealed record HomeFigures
+{
+    public int Parks { get; init; }
+    public int Buildings { get; init; }
+    public int Floors { get; init; }
+    public int Seats { get; init; }
+    public int SeatsInService { get; init; }
+    public int SeatsOutOfService { get; init; }
+    public int Tenants { get; init; }
+    public int Users { get; init; }
+}
 
-public sealed record TenantHome(long TenantId, string NameZh, string NameEn, string Uscc, string Status, string ParkCode, string ParkNameZh, string ParkNameEn);
+public sealed record TenantHome
+{
+    public long TenantId { get; init; }
+    public string NameZh { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string Uscc { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string ParkCode { get; init; } = "";
+    public string ParkNameZh { get; init; } = "";
+    public string ParkNameEn { get; init; } = "";
+}
 
 public sealed class HomeQueries(ParkDatabase db)
 {

@@ -6,8 +6,19 @@ using Park.Domain.Tenants;
 
 namespace Park.Domain.Inventory;
 
-public sealed record ParkSummary(long Id, string Code, string NameZh, string NameEn, string City,
-    int Buildings, int Floors, int Seats, int SeatsInService, int Tenants);
+public sealed record ParkSummary
+{
+    public long Id { get; init; }
+    public string Code { get; init; } = "";
+    public string NameZh { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string City { get; init; } = "";
+    public int Buildings { get; init; }
+    public int Floors { get; init; }
+    public int Seats { get; init; }
+    public int SeatsInService { get; init; }
+    public int Tenants { get; init; }
+}
 
 public sealed record NewPark(string Code, string NameZh, string NameEn, string City, string Address, string OperatorName, string OperatorUscc, DateOnly? OpenedOn);
 

@@ -48,7 +48,7 @@ public sealed partial class ParkAppFactory : WebApplicationFactory<Program>
     {
         if (_accounts is null)
         {
-            _ = Server; // starts the host: migrations and the demo seed run
+            // Reading Services starts the host: migrations and the demo seed run first.
             await using var scope = Services.CreateAsyncScope();
             _accounts = await scope.ServiceProvider.GetRequiredService<DemoSeed>().AccountsAsync();
         }
@@ -97,7 +97,7 @@ public sealed partial class ParkAppFactory : WebApplicationFactory<Program>
 
     public static string AntiforgeryFrom(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
     protected override void Dispose(bool disposing)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Park.Domain.Access;
 
@@ -9,6 +10,7 @@ public static class IdentitySetup
     public static IdentityBuilder AddParkIdentity(this IServiceCollection services)
     {
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 220_000);
+        services.AddDataProtection();
         return services.AddIdentityCore<ParkUser>(o =>
             {
                 o.Password.RequiredLength = PasswordPolicy.MinLength;

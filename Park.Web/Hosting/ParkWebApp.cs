@@ -52,6 +52,9 @@ public static class ParkWebApp
         services.AddScoped<ScopeProvider>();
         services.AddScoped<SignInService>();
         services.AddProblemDetails();
+        // Chinese text goes out as characters, not numeric entities (smaller pages, readable source).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Keys that protect cookies live beside the database, so sign-ins survive a restart.
         services.AddDataProtection().SetApplicationName("Park");
         services.AddOptions<KeyManagementOptions>().Configure<ParkDatabase, ILoggerFactory>((o, db, logs) =>
