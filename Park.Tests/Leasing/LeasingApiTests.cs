@@ -118,7 +118,7 @@ public sealed class LeasingApiTests : IClassFixture<LeasingApiTests.App>
         Assert.Equal("pending", row.Status);
 
         var foreign = await client.PostAsJsonAsync("/api/v1/lease-requests", new { leaseId = others, kind = "renewal", effectiveDate = "2030-01-01", reason = "x" }, Ct);
-        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.True(foreign.StatusCode == HttpStatusCode.NotFound, await foreign.Content.ReadAsStringAsync(Ct));
         var bad = await client.PostAsJsonAsync("/api/v1/lease-requests", new { leaseId = own, kind = "add_seats", seatCount = 5, effectiveDate = "2027-03-01", reason = "" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }

@@ -28,11 +28,17 @@ public static class LeasingApi
         IReadOnlyList<PaymentItem> Payments);
 
     /// <summary>What a client may send; anything else in the body (tenantId, status…) is ignored: the scope decides.</summary>
-    public sealed record LeaseRequestBody(long LeaseId, string? Kind, int SeatCount, string? SeatCodes, DateOnly EffectiveDate, string? Reason);
+    public sealed record LeaseRequestBody(long LeaseId, string? Kind, int? SeatCount, string? SeatCodes, DateOnly? EffectiveDate, string? Reason);
 
     public sealed record Created(long Id, string Status);
 
     public sealed record ProblemBody(string Code, string? Field, string Message);
+
+    /// <summary>
+    /// A 404 with a body: an empty 404 would be re-executed by the app's status-code pages as a page request
+    /// (for a POST that answers 400), so API not-founds carry their own JSON.
+    /// </summary>
+    private static NotFound<ProblemBody> NotFoundBody() => TypedResults.NotFound(new ProblemBody("NotFound", null, "Not found."));
 
     public static void MapLeasingApi(this RouteGroupBuilder v1)
     {
@@ -61,13 +67,13 @@ public static class LeasingApi
             l.TenantNameZh, l.StartDate, l.EndDate, l.Seats, l.MonthlyPriceFen)).ToArray(), result.Total).ToResponse());
     }
 
-    private static async Task<Results<Ok<LeaseResponse>, NotFound>> GetLeaseAsync(long id, ScopeProvider scopes, LeaseStore store, TimeProvider clock,
+    private static async Task<Results<Ok<LeaseResponse>, NotFound<ProblemBody>>> GetLeaseAsync(long id, ScopeProvider scopes, LeaseStore store, TimeProvider clock,
         CancellationToken ct)
     {
         var lease = await store.GetAsync(await scopes.RequireAsync(ct), id, ct);
         if (lease is null)
         {
-            return TypedResults.NotFound();
+            return NotFoundBody();
         }
 
         var today = Park.Domain.Data.BusinessClock.Today(clock);
@@ -78,12 +84,12 @@ public static class LeasingApi
             lease.Schedule().Select(p => new PaymentItem(p.Start, p.End, p.DueDate, p.Seats, p.AmountDue.Fen, p.RentFree, p.Escalated)).ToArray()));
     }
 
-    private static async Task<Results<Created<Created>, NotFound, BadRequest<ProblemBody>, Conflict<ProblemBody>, ForbidHttpResult>> CreateRequestAsync(
+    private static async Task<Results<Created<Created>, NotFound<ProblemBody>, BadRequest<ProblemBody>, Conflict<ProblemBody>, ForbidHttpResult>> CreateRequestAsync(
         LeaseRequestBody body, ScopeProvider scopes, LeaseService service, IStringLocalizer<LeasingStrings> strings, CancellationToken ct)
     {
         var scope = await scopes.RequireAsync(ct);
         var result = await service.CreateRequestAsync(scope, await scopes.ActorAsync(ct),
-            new NewLeaseRequest(body.LeaseId, body.Kind ?? "", body.SeatCount, body.SeatCodes ?? "", body.EffectiveDate, body.Reason ?? ""), ct);
+            new NewLeaseRequest(body.LeaseId, body.Kind ?? "", body.SeatCount ?? 0, body.SeatCodes ?? "", body.EffectiveDate ?? default, body.Reason ?? ""), ct);
         if (result.Succeeded)
         {
             return TypedResults.Created($"/api/v1/lease-requests/{result.Value}", new Created(result.Value, "pending"));
@@ -93,7 +99,7 @@ public static class LeasingApi
         var problem = new ProblemBody(p.Code, p.Field, strings.Describe(p));
         return p.Kind switch
         {
-            ErrorKind.NotFound => TypedResults.NotFound(),
+            ErrorKind.NotFound => NotFoundBody(),
             ErrorKind.NotAllowed => TypedResults.Forbid(),
             ErrorKind.Invalid => TypedResults.BadRequest(problem),
             _ => TypedResults.Conflict(problem),
