@@ -32,6 +32,7 @@ public sealed class LeaseRequestJourneyTests(BrowserFixture browser)
         {
             await browser.SignInAsync(tenant, Roles.TenantUser, 0);
             await Assertions.Expect(tenant.GetByTestId("leasing-reminders")).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(tenant, "leasing-tenant-home");
             await tenant.GotoAsync($"/leases/{leaseId}");
             await BrowserFixture.WaitInteractiveAsync(tenant);
             await tenant.GetByTestId("new-request").ClickAsync();
@@ -45,6 +46,8 @@ public sealed class LeaseRequestJourneyTests(BrowserFixture browser)
             try
             {
                 await browser.SignInAsync(admin, Roles.ParkAdmin);
+                await Assertions.Expect(admin.GetByTestId("renewal-reminder").First).ToBeVisibleAsync();
+                await BrowserFixture.ScreenshotAsync(admin, "leasing-admin-home");
                 await admin.GotoAsync($"/leases/{leaseId}");
                 await BrowserFixture.WaitInteractiveAsync(admin);
                 var adminRow = admin.Locator("tr", new() { HasText = reason });

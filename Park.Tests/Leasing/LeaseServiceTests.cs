@@ -59,6 +59,11 @@ public sealed class LeaseServiceTests
         Assert.Equal((await db.Get<LeaseStore>().GetAsync(admin, first, Ct))!.Number, refused.Problem.Args[1]);
         Assert.Equal("draft", (await db.Get<LeaseStore>().GetAsync(admin, second, Ct))!.Status);
         Assert.Equal(version, await RowVersionAsync(db, second));
+        await using var c = await db.Db.OpenAsync(Ct);
+        var audited = await c.QueryAsync<(string TargetId, string Reason, string Email)>(
+            "SELECT target_id, reason, actor_email FROM audit_events WHERE action = 'lease.approve'");
+        Assert.Equal([(first.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", "test")],
+            audited.Where(a => a.TargetId == first.ToString(System.Globalization.CultureInfo.InvariantCulture) || a.TargetId == second.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -133,6 +133,8 @@ public sealed class LeasingApiTests : IClassFixture<LeasingApiTests.App>
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
         }
 
+        var fromMap = await client.GetStringAsync("/leases/new?park=1&seats=5,6,7,oops", Ct);
+        Assert.Contains("data-testid=\"map-seats\"", fromMap, StringComparison.Ordinal);
         var home = await client.GetStringAsync("/", Ct);
         Assert.Contains("data-testid=\"renewal-reminder\"", home, StringComparison.Ordinal);
     }
