@@ -30,5 +30,10 @@ public partial class Program
             await Console.Error.WriteLineAsync(ParkCli.Describe(ex));
             return 2;
         }
+        catch (Documents.FontUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
     }
 }

@@ -69,6 +69,7 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
         }
 
         await users.AddToRoleAsync(user, input.Role);
+        long? auditPark = parkIds.Count > 0 ? parkIds[0] : null;
         await using (var connection = await db.OpenAsync(ct))
         {
             foreach (var parkId in parkIds)
@@ -77,11 +78,15 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
                     "INSERT OR IGNORE INTO user_parks (user_id, park_id) VALUES (@UserId, @ParkId)",
                     new { UserId = user.Id, ParkId = parkId }, cancellationToken: ct));
             }
+
+            // A tenant user's creation belongs to the tenant's park, so that park's administrators see it.
+            auditPark ??= tenantId is null ? null : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT park_id FROM tenants WHERE id = @TenantId", new { TenantId = tenantId }, cancellationToken: ct));
         }
 
         await audit.RecordAsync(auditActor, new AuditEntry("user.create", "user", email,
             Details: $"role={input.Role}; parks={string.Join(',', input.ParkCodes)}; tenant={input.TenantUscc}",
-            ParkId: parkIds.Count > 0 ? parkIds[0] : null, TenantId: tenantId), ct);
+            ParkId: auditPark, TenantId: tenantId), ct);
         return new CreatedUser(user.Id, email, password, generated);
     }
 

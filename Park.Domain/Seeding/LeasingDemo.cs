@@ -11,7 +11,8 @@ namespace Park.Domain.Seeding;
 /// (history with a clock set back), so the no-double-lease rule and the audit trail hold as in real use:
 /// signed leases over several hundred seats on several floors, an amendment, an expired lease, a lease
 /// renewed by its successor, one up for renewal, one with notice served, one terminated, upcoming, approved, drafts that
-/// reserve seats, a cancelled draft and a tenant's pending request.
+/// reserve seats, a cancelled draft and a tenant's pending request. Floor A-2F and zone A-3F-Z2 stay free:
+/// the inventory tests arrange their own leases there.
 /// </summary>
 public sealed class LeasingDemo(ParkDatabase db, TimeProvider clock)
 {
@@ -34,13 +35,13 @@ public sealed class LeasingDemo(ParkDatabase db, TimeProvider clock)
                 """, new { ParkId = _parkId }, cancellationToken: ct));
         }
 
-        // Tenant 0: a large signed lease over two floors of building A, escalating, with a rent-free month and an amendment.
-        var big = await SignedAsync(0, ["A-2F-", "A-3F-Z1", "A-3F-Z2"], today.AddDays(-420), today.AddDays(-420).AddYears(3), 85_000, today.AddDays(-430),
+        // Tenant 0: a large signed lease over floors of both buildings, escalating, with a rent-free month and an amendment.
+        var big = await SignedAsync(0, ["A-3F-Z1", "A-3F-Z3", "A-3F-Z4", "B-3F-Z3"], today.AddDays(-420), today.AddDays(-420).AddYears(3), 85_000, today.AddDays(-430),
             t => t with { Cycle = PaymentCycle.Quarterly, DepositMonths = 2, Escalation = EscalationKind.Percent, EscalationValue = 300,
                 Concessions = [new Concession(t.Start, t.Start.AddMonths(1))] }, ct);
         var amendAt = At(today.AddDays(-60));
         await amendAt.AmendAsync(AccessScope.System, Seed, big, await RowVersionAsync(big, ct),
-            new Amendment(AmendmentKind.AddSeats, today.AddDays(-30), await SeatsAsync(["A-3F-Z3"], ct), Reason: "新增客户项目 / new client programme"), ct);
+            new Amendment(AmendmentKind.AddSeats, today.AddDays(-30), await SeatsAsync(["B-3F-Z4"], ct), Reason: "新增客户项目 / new client programme"), ct);
         await ApproveAndSignAsync(amendAt, big, ct);
         await At(today).CreateRequestAsync(AccessScope.System, Seed,
             new NewLeaseRequest(big, "add_seats", 20, "", today.AddDays(45), "双十一大促临时扩容 / peak season expansion"), ct);

@@ -38,6 +38,9 @@ public sealed class LeaseRequestJourneyTests(BrowserFixture browser)
             await tenant.GetByTestId("new-request").ClickAsync();
             await tenant.GetByTestId("request-reason").FillAsync(reason);
             await tenant.GetByTestId("request-send").ClickAsync();
+            await Assertions.Expect(tenant.GetByTestId("request-send")).ToBeHiddenAsync();
+            await tenant.ReloadAsync();
+            await BrowserFixture.WaitInteractiveAsync(tenant);
             var row = tenant.Locator("tr", new() { HasText = reason });
             await Assertions.Expect(row.GetByTestId("request-status")).ToHaveTextAsync("待处理");
             await BrowserFixture.ScreenshotAsync(tenant, "lease-request-tenant-sent");

@@ -10,7 +10,7 @@ public sealed class LeasingDemoTests
     [Fact]
     public async Task Demo_HasLeasesInEveryStatusAndStage_AndNoSeatIsDoubleLeased()
     {
-        await using var db = await TestDatabase.WithDemoAsync();
+        await using var db = await TestDatabase.WithDemoAsync(leases: true);
         var page = await db.Get<LeaseStore>().ListAsync(AccessScope.System, new LeaseQuery(), new PageRequest(1, 200), TestContext.Current.CancellationToken);
         Assert.Equal(["approved", "cancelled", "draft", "signed"], page.Items.Select(l => l.Status).Distinct().Order());
         Assert.Equal(["active", "ended", "notice_served", "up_for_renewal", "upcoming"],

@@ -57,12 +57,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(folder, migrate, clock ?? TestClock.At(2026, 11, 23));
     }
 
-    /// <summary>A migrated database holding the demo park, its tenants and its users.</summary>
-    public static async Task<TestDatabase> WithDemoAsync(TimeProvider? clock = null)
+    /// <summary>A migrated database holding the demo park, its tenants and its users (and the demo leases when asked).</summary>
+    public static async Task<TestDatabase> WithDemoAsync(TimeProvider? clock = null, bool leases = false)
     {
         var db = Create(clock: clock);
         await using var scope = db._services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync();
+        var seed = scope.ServiceProvider.GetRequiredService<DemoSeed>();
+        seed.IncludeLeases = leases;
+        await seed.RunAsync();
         return db;
     }
 

@@ -11,6 +11,8 @@ public static class ParkApi
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn).WithTags("Park");
         v1.MapMeApi();
         v1.MapLeasingApi();
+        v1.MapInventoryApi();
+        app.MapContractsApi(v1);
     }
 
     /// <summary>The list envelope every list endpoint answers: <c>{ "items": [...], "total": N }</c>.</summary>

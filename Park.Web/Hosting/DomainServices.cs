@@ -4,6 +4,7 @@ using Park.Domain.Data;
 using Park.Domain.Home;
 using Park.Domain.Inventory;
 using Park.Domain.Seeding;
+using Park.Web.Documents;
 
 namespace Park.Web.Hosting;
 
@@ -31,8 +32,15 @@ public static class DomainServices
         services.AddSingleton<Park.Domain.Leasing.LeaseStore>();
         services.AddSingleton<Park.Domain.Leasing.LeaseService>();
         services.AddHostedService<Park.Web.Features.Leasing.LeaseStageJob>();
+        services.AddSingleton<InventoryStore>();
+        services.AddSingleton<InventoryService>();
+        services.AddSingleton<SeatMapQueries>();
+        services.AddSingleton<AvailabilityService>();
+        services.AddSingleton<CapacityStore>();
+        services.AddSingleton<SeatCsvService>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
+        services.AddParkDocuments();
         return services;
     }
 }

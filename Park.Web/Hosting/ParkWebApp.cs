@@ -43,6 +43,7 @@ public static class ParkWebApp
     {
         services.AddParkDomain(configuration);
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<Documents.FontStartupCheck>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();

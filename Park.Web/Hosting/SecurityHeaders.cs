@@ -3,6 +3,9 @@ namespace Park.Web.Hosting;
 /// <summary>Headers every response carries (shared/SECURITY.md, "Input and output").</summary>
 public static class SecurityHeaders
 {
+    /// <summary>Set in HttpContext.Items by an endpoint whose response this site may show in a frame (PDF preview).</summary>
+    public const string FramableBySelf = "park:framable-by-self";
+
     private const string Csp =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; frame-src 'self' blob:; frame-ancestors 'none'; object-src 'none'; " +
@@ -23,6 +26,12 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.XFrameOptions = "DENY";
+                if (context.Items.ContainsKey(FramableBySelf))
+                {
+                    headers.ContentSecurityPolicy = Csp.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal);
+                    headers.XFrameOptions = "SAMEORIGIN";
+                }
+
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/account"))
                 {

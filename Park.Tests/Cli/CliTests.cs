@@ -1,0 +1,188 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Park.Web.Cli;
+
+namespace Park.Tests.Cli;
+
+/// <summary>
+/// The CLI verbs run in-process against a temp database. They read Park__DatabasePath from the
+/// environment like the real executable, so these tests run one at a time.
+/// </summary>
+[Collection(CliCollection.Name)]
+public sealed class CliTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "park-cli-tests", Guid.NewGuid().ToString("N"));
+    private string? _previousPath;
+    private string? _previousLang;
+
+    private string DbPath => Path.Combine(_folder, "park.db");
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _previousPath = Environment.GetEnvironmentVariable("Park__DatabasePath");
+        _previousLang = Environment.GetEnvironmentVariable("DOTNET_CLI_UI_LANGUAGE");
+        Environment.SetEnvironmentVariable("Park__DatabasePath", DbPath);
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
+        return ValueTask.CompletedTask;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await ParkCli.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Migrate_ThenAgain_SaysNothingPending()
+    {
+        var first = await RunAsync("migrate");
+        var second = await RunAsync("migrate");
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("0001_create_parks_and_inventory.sql", first.Out, StringComparison.Ordinal);
+        Assert.Equal(0, second.Code);
+        Assert.Contains("up to date", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedDemo_RunsOnce_SecondRunChangesNothing()
+    {
+        var first = await RunAsync("seed", "--scale", "demo");
+        var seats = await CountAsync("SELECT count(*) FROM seats");
+        var second = await RunAsync("seed", "--scale", "demo");
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("admin@park.demo", first.Out, StringComparison.Ordinal);
+        Assert.Equal(0, second.Code);
+        Assert.Contains("already seeded", second.Out, StringComparison.Ordinal);
+        Assert.Equal(seats, await CountAsync("SELECT count(*) FROM seats"));
+        Assert.Equal(1200, seats);
+    }
+
+    [Fact]
+    public async Task UsersAdd_PrintsAGeneratedPassword_ThatSignsIn()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var result = await RunAsync("users", "add", "--email", "newadmin@park.demo", "--role", "ParkAdmin", "--park", "HZ-SV");
+
+        Assert.Equal(0, result.Code);
+        var password = result.Out.TrimEnd().Split('\n').Last().Trim();
+        Assert.Equal(19, password.Length);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM user_parks up JOIN users u ON u.id = up.user_id WHERE u.email = 'newadmin@park.demo'"));
+    }
+
+    [Theory]
+    [InlineData("ParkAdmin", "--park", "NOPE", "No park with code NOPE")]
+    [InlineData("TenantUser", "--tenant", "91350100M000100Y43", "No tenant with USCC")]
+    public async Task UsersAdd_WithAnUnknownBinding_SaysWhich_AndCreatesNobody(string role, string option, string value, string message)
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var result = await RunAsync("users", "add", "--email", "x@park.demo", "--role", role, option, value);
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains(message, result.Err, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM users WHERE email = 'x@park.demo'"));
+    }
+
+    [Fact]
+    public async Task UsersToken_PrintsTheTokenAloneOnTheLastLine()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var result = await RunAsync("users", "token", "--email", "reviewer@gov.demo", "--days", "7");
+
+        Assert.Equal(0, result.Code);
+        Assert.StartsWith("park_pat_", result.Out.TrimEnd().Split('\n').Last(), StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_events WHERE action = 'token.issue'"));
+    }
+
+    [Fact]
+    public async Task UnknownVerb_FailsWithAMessage()
+    {
+        var result = await RunAsync("frobnicate");
+        Assert.NotEqual(0, result.Code);
+        Assert.Contains("frobnicate", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingRequiredOption_FailsNamingIt()
+    {
+        var result = await RunAsync("users", "add", "--role", "ParkAdmin");
+        Assert.NotEqual(0, result.Code);
+        Assert.Contains("--email", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownRole_FailsListingTheRoles()
+    {
+        var result = await RunAsync("users", "add", "--email", "a@b.cn", "--role", "King");
+        Assert.NotEqual(0, result.Code);
+        Assert.Contains("King", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backup_WritesAConsistentCopy()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var target = Path.Combine(_folder, "backup.db");
+        var result = await RunAsync("backup", "--to", target);
+
+        Assert.Equal(0, result.Code);
+        await using var copy = new SqliteConnection($"Data Source={target};Pooling=False");
+        copy.Open();
+        Assert.Equal("ok", await copy.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
+        Assert.Equal(1200, await copy.ExecuteScalarAsync<long>("SELECT count(*) FROM seats"));
+    }
+
+    [Fact]
+    public async Task Backup_ToAnUnwritablePlace_SaysSo_AndWritesNothing()
+    {
+        await RunAsync("migrate");
+        var result = await RunAsync("backup", "--to", "/nonexistent-folder/park.db");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("Cannot write the backup", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists("/nonexistent-folder/park.db"));
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotADatabase_IsReportedClearly()
+    {
+        await File.WriteAllTextAsync(DbPath, new string('x', 4096));
+        var result = await RunAsync("migrate");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("is not a SQLite database", result.Err, StringComparison.Ordinal);
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Environment.SetEnvironmentVariable("Park__DatabasePath", _previousPath);
+        Environment.SetEnvironmentVariable("DOTNET_CLI_UI_LANGUAGE", _previousLang);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CliCollection
+{
+    public const string Name = "Cli";
+}

@@ -1,0 +1,56 @@
+using Park.Domain.Inventory;
+
+namespace Park.Tests.Inventory;
+
+public sealed class AvailabilityServiceTests
+{
+    [Fact]
+    public async Task Search_LeavesOutHeldAndOutOfServiceSeats()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        await build.LeaseAsync(0, "HZ-2027-0001", new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 1), "held", "A-2F-Z1-001", "A-2F-Z1-002");
+        await build.LeaseAsync(1, "HZ-2027-0002", new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 1), "reserved", "A-2F-Z1-003");
+        var floor = await build.FloorIdAsync("A", 2);
+
+        var answer = (await db.Get<AvailabilityService>().SearchAsync(await build.AdminAsync(),
+            new AvailabilityQuery(await build.ParkIdAsync(), 10, new DateOnly(2027, 5, 1), new DateOnly(2027, 8, 1), FloorId: floor), ct: InventoryBuilder.Ct)).Value!;
+
+        // 200 seats on A-2F, 2 held over the period, 2 under maintenance (demo seats 97 and 194); the draft reservation does not block.
+        Assert.Equal(196, answer.Available);
+        var seats = answer.Proposals.SelectMany(p => p.Seats).Select(s => s.Code).ToHashSet();
+        Assert.DoesNotContain("A-2F-Z1-001", seats);
+        Assert.DoesNotContain("A-2F-Z2-047", seats);
+        Assert.All(answer.Proposals, p => Assert.Equal(10, p.Seats.Count));
+        Assert.Equal(ProposalKind.SameZone, answer.Proposals[0].Kind);
+    }
+
+    [Fact]
+    public async Task Search_FromTheDayALeaseEnds_FindsItsSeats()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        await build.LeaseAsync(0, "HZ-2027-0001", new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 1), "held", "A-2F-Z1-001");
+
+        var answer = (await db.Get<AvailabilityService>().SearchAsync(await build.AdminAsync(),
+            new AvailabilityQuery(await build.ParkIdAsync(), 1, new DateOnly(2027, 6, 1), new DateOnly(2027, 7, 1), SeatType: SeatTypes.TeamLead,
+                FloorId: await build.FloorIdAsync("A", 2)), ct: InventoryBuilder.Ct)).Value!;
+
+        Assert.Equal(4, answer.Available); // one team-lead seat per zone
+        Assert.Contains(answer.Proposals, p => p.Seats[0].Code == "A-2F-Z1-001");
+    }
+
+    [Theory]
+    [InlineData(10, 2027, 8, 1, 2027, 5, 1, "DateRangeInvalid")]
+    [InlineData(10, 2027, 8, 1, 2027, 8, 1, "DateRangeInvalid")]
+    [InlineData(0, 2027, 5, 1, 2027, 8, 1, "CountInvalid")]
+    [InlineData(5000, 2027, 5, 1, 2027, 8, 1, "CountInvalid")]
+    public async Task Search_WithBadInput_IsInvalid(int count, int y1, int m1, int d1, int y2, int m2, int d2, string code)
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        var result = await db.Get<AvailabilityService>().SearchAsync(await build.AdminAsync(),
+            new AvailabilityQuery(await build.ParkIdAsync(), count, new DateOnly(y1, m1, d1), new DateOnly(y2, m2, d2)), ct: InventoryBuilder.Ct);
+        Assert.Equal(code, result.Problem?.Code);
+    }
+}

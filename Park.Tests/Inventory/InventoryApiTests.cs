@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Park.Domain.Access;
+using Park.Domain.Audit;
+using Park.Domain.Inventory;
+
+namespace Park.Tests.Inventory;
+
+/// <summary>The real app with the demo plus a second park that no demo user (except the platform admin) may see.</summary>
+public sealed class InventoryAppFixture : IAsyncLifetime
+{
+    public ParkAppFactory App { get; } = new();
+
+    public long DemoParkId { get; private set; }
+
+    public long OtherParkId { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var parks = App.Services.GetRequiredService<ParkStore>();
+        var all = await parks.ListAsync(AccessScope.System, null, new Park.Domain.Data.PageRequest(), TestContext.Current.CancellationToken);
+        DemoParkId = all.Items.Single().Id;
+        OtherParkId = (await parks.CreateAsync(new NewPark("SZ-01", "深圳园区", "Shenzhen park", "深圳", "", "", "", null),
+            AccessScope.System, AuditActor.Cli, TestContext.Current.CancellationToken)).Value;
+        var inventory = App.Services.GetRequiredService<InventoryService>();
+        var building = await inventory.SaveBuildingAsync(AccessScope.System, AuditActor.Cli, OtherParkId, null, new BuildingInput("S", "S"), ct: TestContext.Current.CancellationToken);
+        var floor = await inventory.SaveFloorAsync(AccessScope.System, AuditActor.Cli, null, new FloorInput(building.Value, 1, "1F", 300, 300), ct: TestContext.Current.CancellationToken);
+        var zone = await inventory.SaveZoneAsync(AccessScope.System, AuditActor.Cli, null, new ZoneInput(floor.Value, "Z1", "Z1"), ct: TestContext.Current.CancellationToken);
+        await inventory.GenerateGridAsync(AccessScope.System, AuditActor.Cli, zone.Value, new GridSpec("S-{n:00}", 2, 5, 10, 10, 20, 20), TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
+
+public sealed class InventoryApiTests(InventoryAppFixture fixture) : IClassFixture<InventoryAppFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string, int> Outsiders => new() { { Roles.TenantUser, 0 }, { Roles.GovReviewer, 0 }, { Roles.ParkAdmin, 0 } };
+
+    [Fact]
+    public async Task Parks_ForATenant_ListsOnlyItsOwnPark()
+    {
+        var client = await fixture.App.SignedInAsync(Roles.TenantUser, 0);
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/parks", Ct);
+
+        Assert.Equal(1, body.GetProperty("total").GetInt32());
+        Assert.Equal("HZ-SV", body.GetProperty("items")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Parks_ForThePlatformAdmin_ListsEveryPark()
+    {
+        var client = await fixture.App.SignedInAsync(Roles.PlatformAdmin, 0);
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/parks?pageSize=10", Ct);
+        Assert.Equal(2, body.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Seats_ArePagedWithCodeAndStateOnTheDate()
+    {
+        var client = await fixture.App.SignedInAsync(Roles.ParkAdmin, 0);
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/v1/parks/{fixture.DemoParkId}/seats?date=2027-01-15&page=2&pageSize=10", Ct);
+        var outOfService = await client.GetFromJsonAsync<JsonElement>($"/api/v1/parks/{fixture.DemoParkId}/seats?date=2027-01-15&status=out_of_service", Ct);
+
+        Assert.Equal(1200, body.GetProperty("total").GetInt32());
+        var items = body.GetProperty("items");
+        Assert.Equal(10, items.GetArrayLength());
+        Assert.Equal("A-2F-Z1-011", items[0].GetProperty("code").GetString());
+        Assert.Equal("free", items[0].GetProperty("state").GetString());
+        Assert.True(outOfService.GetProperty("total").GetInt32() > 0);
+        Assert.All(outOfService.GetProperty("items").EnumerateArray(), s => Assert.Equal("out_of_service", s.GetProperty("state").GetString()));
+    }
+
+    [Theory]
+    [InlineData("date=2027-13-01")]
+    [InlineData("status=sold")]
+    public async Task Seats_WithBadFilters_AreRejected(string query)
+    {
+        var client = await fixture.App.SignedInAsync(Roles.ParkAdmin, 0);
+        var response = await client.GetAsync($"/api/v1/parks/{fixture.DemoParkId}/seats?{query}", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Availability_ReturnsRankedProposalsWithSeats()
+    {
+        var client = await fixture.App.SignedInAsync(Roles.GovReviewer, 0);
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/v1/parks/{fixture.DemoParkId}/availability?count=12&from=2027-01-01&to=2028-01-01", Ct);
+
+        var proposals = body.GetProperty("proposals");
+        Assert.True(proposals.GetArrayLength() > 0);
+        Assert.Equal(1, proposals[0].GetProperty("rank").GetInt32());
+        Assert.Equal("SameZone", proposals[0].GetProperty("kind").GetString());
+        Assert.Equal(12, proposals[0].GetProperty("seats").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Availability_WithTheRangeReversed_SaysSoInTheCallersLanguage()
+    {
+        var client = await fixture.App.SignedInAsync(Roles.ParkAdmin, 0);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await client.GetAsync($"/api/v1/parks/{fixture.DemoParkId}/availability?count=2&from=2027-06-01&to=2027-01-01", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("结束日期须晚于开始日期", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Outsiders))]
+    public async Task OtherParksIds_ReadExactlyLikeMissingParks(string role, int index)
+    {
+        var client = await fixture.App.SignedInAsync(role, index);
+        var ids = new[] { fixture.OtherParkId, fixture.DemoParkId - 1, fixture.DemoParkId + 1, 0, -1, long.MaxValue, 999_999_999 };
+        foreach (var id in ids.Distinct())
+        {
+            foreach (var path in new[] { "seats", "availability?count=1&from=2027-01-01&to=2027-02-01" })
+            {
+                var response = await client.GetAsync($"/api/v1/parks/{id}/{path}", Ct);
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{role} {id} {path}: {response.StatusCode}");
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/parks/{fixture.DemoParkId}/seats", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_ForATenant_IsForbidden_AndForAnAdminIsAnAttachment()
+    {
+        var tenant = await fixture.App.SignedInAsync(Roles.TenantUser, 0);
+        var admin = await fixture.App.SignedInAsync(Roles.ParkAdmin, 0);
+
+        var refused = await tenant.GetAsync($"/api/v1/parks/{fixture.DemoParkId}/seats/export", Ct);
+        var other = await admin.GetAsync($"/api/v1/parks/{fixture.OtherParkId}/seats/export", Ct);
+        var file = await admin.GetAsync($"/api/v1/parks/{fixture.DemoParkId}/seats/export", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(1201, (await file.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Theory]
+    [InlineData(Roles.GovReviewer)]
+    [InlineData(Roles.ParkAdmin)]
+    public async Task ParkPages_OfAnotherPark_ShowNotFound(string role)
+    {
+        var client = await fixture.App.SignedInAsync(role, 0);
+        foreach (var path in new[] { "", "/map", "/capacity", "/availability" })
+        {
+            var html = await client.GetStringAsync($"/parks/{fixture.OtherParkId}{path}", Ct);
+            Assert.Contains("park-not-found", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("park-not-found", await client.GetStringAsync($"/parks/{fixture.DemoParkId}", Ct), StringComparison.Ordinal);
+    }
+}

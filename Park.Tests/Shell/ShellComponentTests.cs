@@ -1,0 +1,90 @@
+using Bunit;
+using Park.Domain.Access;
+using Park.Web.Components.Layout;
+using Park.Web.Features.Home;
+
+namespace Park.Tests.Shell;
+
+public sealed class NavMenuTests : ComponentTestBase
+{
+    private string[] LinksFor(params string[] roles)
+    {
+        SignInAs("someone@park.demo", roles);
+        var menu = RenderWithAuth<NavMenu>();
+        return menu.FindAll("a").Select(a => a.GetAttribute("href") ?? "").ToArray();
+    }
+
+    [Fact]
+    public void TenantUser_SeesOnlyItsOwnEntries() =>
+        Assert.Equal(["/"], LinksFor(Roles.TenantUser).Where(h => h is "/" or "/parks" or "/admin/users" or "/admin/audit"));
+
+    [Fact]
+    public void Reviewer_SeesParks_ButNoAdministration()
+    {
+        var links = LinksFor(Roles.GovReviewer);
+        Assert.Contains("/parks", links);
+        Assert.DoesNotContain("/admin/users", links);
+        Assert.DoesNotContain("/admin/audit", links);
+    }
+
+    [Fact]
+    public void ParkAdmin_SeesAdministration()
+    {
+        var links = LinksFor(Roles.ParkAdmin);
+        Assert.Contains("/parks", links);
+        Assert.Contains("/admin/users", links);
+        Assert.Contains("/admin/audit", links);
+    }
+
+    [Fact]
+    public void Labels_AreInTheUsersLanguage()
+    {
+        SignInAs("someone@park.demo", Roles.PlatformAdmin);
+        var menu = RenderWithAuth<NavMenu>();
+        Assert.Contains("审计日志", menu.Markup, StringComparison.Ordinal);
+        Assert.Contains("首页", menu.Markup, StringComparison.Ordinal);
+    }
+}
+
+public sealed class NavMenuEnglishTests() : ComponentTestBase("en-US")
+{
+    [Fact]
+    public void Labels_AreEnglish_ForEnglishUsers()
+    {
+        SignInAs("someone@park.demo", Roles.PlatformAdmin);
+        var menu = RenderWithAuth<NavMenu>();
+        Assert.Contains("Audit trail", menu.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("审计日志", menu.Markup, StringComparison.Ordinal);
+    }
+}
+
+public sealed class HomeComponentTests : ComponentTestBase
+{
+    [Fact]
+    public void FigureCard_ShowsTheCountGroupedAndItsLabel()
+    {
+        var card = Render<FigureCard>(p => p.Add(c => c.Label, "座席").Add(c => c.Value, 12345).Add(c => c.TestId, "figure-seats"));
+        Assert.Equal("12,345", card.Find(".figure-value").TextContent.Trim());
+        Assert.Contains("座席", card.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TenantHome_WithoutATenant_SaysTheAccountIsNotLinked()
+    {
+        var view = Render<TenantHomeView>(p => p.Add(c => c.Tenant, null));
+        Assert.Contains("未关联入驻企业", view.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TenantHome_ShowsTheCompanyAndItsUscc()
+    {
+        var view = Render<TenantHomeView>(p => p.Add(c => c.Tenant, new Park.Domain.Home.TenantHome
+        {
+            TenantId = 3, NameZh = "杭州恒信通客户服务有限公司", NameEn = "Hengxintong", Uscc = "91330105321056718H", Status = "active",
+            ParkCode = "HZ-SV", ParkNameZh = "杭州声谷呼叫中心产业园", ParkNameEn = "Hangzhou Sound Valley",
+        }));
+        Assert.Contains("杭州恒信通客户服务有限公司", view.Find("[data-testid=tenant-card]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("91330105321056718H", view.Markup, StringComparison.Ordinal);
+        Assert.Contains("在园经营", view.Markup, StringComparison.Ordinal);
+    }
+}

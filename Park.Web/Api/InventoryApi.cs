@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Park.Domain.Data;
+using Park.Domain.Inventory;
+using Park.Web.Access;
+using Park.Web.Resources;
+
+namespace Park.Web.Api;
+
+/// <summary>Parks, their seats on a date and availability, scoped exactly like the pages.</summary>
+public static class InventoryApi
+{
+    public sealed record ParkItem(long Id, string Code, string NameZh, string NameEn, string City, long Seats, long SeatsInService);
+
+    public sealed record SeatItem(long Id, string Code, string State, string SeatType, string Zone, int X, int Y, string ServiceStatus,
+        bool Mine, long? TenantId, string? TenantName, string? LeaseNumber);
+
+    public sealed record ProposalSeat(long Id, string Code, string Building, string Floor, string Zone);
+
+    public sealed record ProposalItem(int Rank, string Kind, IReadOnlyList<ProposalSeat> Seats);
+
+    public sealed record AvailabilityResponse(int Available, IReadOnlyList<ProposalItem> Proposals);
+
+    public static void MapInventoryApi(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/parks", ListParksAsync).WithName("ListParks").WithSummary("Parks the caller may see: { items, total }.");
+        v1.MapGet("/parks/{id:long}/seats", ListSeatsAsync).WithName("ListSeats")
+            .WithSummary("Seats of a park with their state on a date (free, leased, reserved, out_of_service; occupied for other tenants' seats).");
+        v1.MapGet("/parks/{id:long}/availability", AvailabilityAsync).WithName("FindAvailableSeats")
+            .WithSummary("Ranked proposals of `count` seats free from `from` to `to` (exclusive), keeping teams together.");
+        v1.MapGet("/parks/{id:long}/seats/export", ExportAsync).WithName("ExportSeats").RequireAuthorization(Policies.ParkViewer)
+            .WithSummary("The park's seats as CSV (UTF-8 with BOM; formula-like cells neutralised).");
+    }
+
+    private static async Task<Ok<ParkApi.ListResponse<ParkItem>>> ListParksAsync(
+        ScopeProvider scopes, ParkStore parks, string? search, int? page, int? pageSize, CancellationToken ct)
+    {
+        var result = await parks.ListAsync(await scopes.RequireAsync(ct), search, new PageRequest(page ?? 1, pageSize ?? 25), ct);
+        var items = result.Items.Select(p => new ParkItem(p.Id, p.Code, p.NameZh, p.NameEn, p.City, p.Seats, p.SeatsInService)).ToArray();
+        return TypedResults.Ok(new Page<ParkItem>(items, result.Total).ToResponse());
+    }
+
+    private static async Task<Results<Ok<ParkApi.ListResponse<SeatItem>>, NotFound, ValidationProblem>> ListSeatsAsync(
+        long id, ScopeProvider scopes, SeatMapQueries maps, TimeProvider clock, IStringLocalizer<InventoryStrings> loc,
+        string? date, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var day = clock.Today();
+        if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return Invalid("date", "yyyy-MM-dd");
+        }
+
+        if (!string.IsNullOrEmpty(status) && !SeatStates.IsValid(status))
+        {
+            return Invalid("status", string.Join(", ", SeatStates.All));
+        }
+
+        var result = await maps.ParkSeatsAsync(await scopes.RequireAsync(ct), id, day, status, new PageRequest(page ?? 1, pageSize ?? 50), ct);
+        if (result is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var english = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
+        var items = result.Items.Select(s => new SeatItem(s.Id, s.Code, s.State, s.SeatType, s.ZoneCode, s.X, s.Y, s.ServiceStatus, s.Mine, s.TenantId,
+            english && !string.IsNullOrEmpty(s.TenantNameEn) ? s.TenantNameEn : s.TenantNameZh, s.LeaseNumber)).ToArray();
+        return TypedResults.Ok(new Page<SeatItem>(items, result.Total).ToResponse());
+    }
+
+    private static async Task<Results<Ok<AvailabilityResponse>, NotFound, ValidationProblem>> AvailabilityAsync(
+        long id, ScopeProvider scopes, AvailabilityService availability, IStringLocalizer<InventoryStrings> loc,
+        int? count, string? from, string? to, long? buildingId, long? floorId, string? seatType, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        {
+            return Invalid("from", "yyyy-MM-dd");
+        }
+
+        if (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            return Invalid("to", "yyyy-MM-dd");
+        }
+
+        var result = await availability.SearchAsync(await scopes.RequireAsync(ct),
+            new AvailabilityQuery(id, count ?? 1, start, end, buildingId, floorId, string.IsNullOrEmpty(seatType) ? null : seatType), ct: ct);
+        if (result.Problem is { Kind: ErrorKind.NotFound })
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (result.Problem is { } problem)
+        {
+            return Invalid(problem.Field ?? "query", loc.Describe(problem));
+        }
+
+        var proposals = result.Value!.Proposals.Select(p => new ProposalItem(p.Rank, p.Kind.ToString(),
+            p.Seats.Select(s => new ProposalSeat(s.Id, s.Code, s.BuildingCode, s.FloorName, s.ZoneCode)).ToArray())).ToArray();
+        return TypedResults.Ok(new AvailabilityResponse(result.Value.Available, proposals));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(long id, ScopeProvider scopes, SeatCsvService csv, CancellationToken ct)
+    {
+        var result = await csv.ExportAsync(await scopes.RequireAsync(ct), await scopes.ActorAsync(ct), id, ct);
+        return result.Succeeded
+            ? TypedResults.File(result.Value!, "text/csv; charset=utf-8", $"seats-{id}.csv")
+            : TypedResults.NotFound();
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}

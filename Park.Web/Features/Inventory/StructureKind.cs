@@ -1,0 +1,8 @@
+namespace Park.Web.Features.Inventory;
+
+public enum StructureKind
+{
+    Building,
+    Floor,
+    Zone,
+}
