@@ -30,6 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         BaseAddress = App.StartKestrel();
+        // CI shares two cores with the app under test: give assertions room before calling a failure.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -66,6 +68,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("#password").FillAsync(account.Password);
         await page.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        // A user's remembered language beats the browser's; tests want the language their page was opened with.
+        var locale = await page.EvaluateAsync<string>("navigator.language");
+        await page.GotoAsync($"/culture/set?culture={Uri.EscapeDataString(locale)}&returnUrl=%2F");
         await WaitInteractiveAsync(page);
         return account;
     }

@@ -33,6 +33,12 @@ public sealed class SignInJourneyTests(BrowserFixture browser)
             await Assertions.Expect(title).Not.ToHaveTextAsync(chineseTitle);
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Home" })).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(page, $"home-{role}-en-US");
+
+            // The choice is remembered per user; switch back so the shared demo users stay Chinese for other tests.
+            await page.GetByTestId("language-menu").ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "中文" }).ClickAsync();
+            await BrowserFixture.WaitInteractiveAsync(page);
+            await Assertions.Expect(title).ToHaveTextAsync(chineseTitle);
         }
         finally
         {

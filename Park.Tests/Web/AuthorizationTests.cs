@@ -27,7 +27,7 @@ public sealed class AuthorizationTests(SharedApp shared) : IClassFixture<SharedA
     }
 
     // The explicit anonymous list: sign-in, not-authorized, errors, not-found, and the public contract verifier.
-    private static readonly HashSet<string> AnonymousPages = ["Denied", "Error", "NotFoundPage", "SignIn", "Verify"];
+    private static readonly HashSet<string> AnonymousPages = ["Denied", "Error", "NotFoundPage", "SignIn", "SignInCode", "Verify"];
 
     [Fact]
     public void EveryEndpoint_HasAuthorizationMetadata()
