@@ -21,6 +21,9 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
     public const string Scale = "demo";
     public const string ParkCode = "HZ-SV";
 
+    /// <summary>Whether the demo includes leases (see <see cref="LeasingDemo"/>); tests that arrange their own leases turn it off.</summary>
+    public bool IncludeLeases { get; set; } = true;
+
     private static readonly (string NameZh, string NameEn, string Type, string Status, int OrgBase)[] TenantData =
     [
         ("杭州恒信通客户服务有限公司", "Hangzhou Hengxintong Customer Service Co., Ltd.", "outsourcing", "active", 32105671),
@@ -58,6 +61,7 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
         await StaffingDemo.SeedAsync(db, clock, ct);
 
         var accounts = await SeedUsersAsync(ct);
+        await (IncludeLeases ? new LeasingDemo(db, clock).RunAsync(ct) : Task.CompletedTask);
         await using (var connection = await db.OpenAsync(ct))
         {
             await connection.ExecuteAsync(new CommandDefinition(

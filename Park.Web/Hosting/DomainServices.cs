@@ -29,6 +29,10 @@ public static class DomainServices
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<HomeQueries>();
         services.AddSingleton<ParkStore>();
+        services.AddSingleton<Park.Domain.Tenants.TenantStore>();
+        services.AddSingleton<Park.Domain.Leasing.LeaseStore>();
+        services.AddSingleton<Park.Domain.Leasing.LeaseService>();
+        services.AddHostedService<Park.Web.Features.Leasing.LeaseStageJob>();
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<InventoryService>();
         services.AddSingleton<SeatMapQueries>();
