@@ -153,7 +153,9 @@ public static class ParkWebApp
 
         app.UseParkSecurityHeaders();
         app.UseRequestLocalization();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get the not-found page; the API keeps its own status codes and problem bodies.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
