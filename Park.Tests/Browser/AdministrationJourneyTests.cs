@@ -64,4 +64,29 @@ public sealed class AdministrationJourneyTests(BrowserFixture browser)
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task TenantAdmin_InvitesAColleague_WhoJoinsTheSameCompany()
+    {
+        var page = await browser.NewPageAsync("zh-CN");
+        try
+        {
+            await browser.SignInAsync(page, Roles.TenantUser, 0);
+            await page.GotoAsync("/my/colleagues");
+            await BrowserFixture.WaitInteractiveAsync(page);
+            await page.GetByTestId("invite-colleague").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Assertions.Expect(dialog.GetByLabel("企业统一社会信用代码")).ToHaveCountAsync(0); // the tenant is implied
+            await dialog.Locator("[data-testid=new-user-email] input, input[data-testid=new-user-email]").FillAsync("shift.lead@hengxintong.demo");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("generated-password")).ToBeVisibleAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("colleagues-grid")).ToContainTextAsync("shift.lead@hengxintong.demo");
+            await BrowserFixture.ScreenshotAsync(page, "colleagues-zh-CN");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }

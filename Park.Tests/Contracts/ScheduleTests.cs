@@ -15,7 +15,7 @@ public sealed class ScheduleTests
     [InlineData("yearly", 1)]
     public void Build_OneYearAt120SeatsAnd500_Totals720000InEveryCycle(string cycle, int periods)
     {
-        var schedule = new InterimLeaseSchedule().Build(Terms(cycle));
+        var schedule = new LeasingScheduleSource().Build(Terms(cycle));
         Assert.Equal(periods, schedule.Periods.Count);
         Assert.Equal(72_000_000, schedule.Total.Fen);
         Assert.Equal(new DateOnly(2027, 1, 1), schedule.Periods[0].Due);
@@ -24,7 +24,7 @@ public sealed class ScheduleTests
     [Fact]
     public void Build_RentFreeFirstMonth_IsZeroAndMarked()
     {
-        var schedule = new InterimLeaseSchedule().Build(Terms(concessions: [new(new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), 10000)]));
+        var schedule = new LeasingScheduleSource().Build(Terms(concessions: [new(new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), 10000)]));
         Assert.Equal(0, schedule.Periods[0].Amount.Fen);
         Assert.True(schedule.Periods[0].RentFree);
         Assert.False(schedule.Periods[1].RentFree);
@@ -34,7 +34,7 @@ public sealed class ScheduleTests
     [Fact]
     public void Build_PercentEscalation_RaisesSecondYearAndMarksIt()
     {
-        var schedule = new InterimLeaseSchedule().Build(Terms("yearly", "percent", 300, end: new DateOnly(2029, 1, 1)));
+        var schedule = new LeasingScheduleSource().Build(Terms("yearly", "percent", 300, end: new DateOnly(2029, 1, 1)));
         Assert.Equal(72_000_000, schedule.Periods[0].Amount.Fen);
         Assert.Equal(51_500, schedule.Periods[1].PricePerSeatFen);
         Assert.Equal(74_160_000, schedule.Periods[1].Amount.Fen);
@@ -44,7 +44,7 @@ public sealed class ScheduleTests
     [Fact]
     public void Build_RampUpAndPartMonth_ProratesByDaysAndSumsToTotal()
     {
-        var schedule = new InterimLeaseSchedule().Build(Terms("quarterly",
+        var schedule = new LeasingScheduleSource().Build(Terms("quarterly",
             ramp: [new(new DateOnly(2027, 1, 1), 60), new(new DateOnly(2027, 3, 1), 120)], end: new DateOnly(2027, 7, 15)));
         // Q1: 2 months at 60 seats + 1 at 120 = 60,000 + 60,000 = ... in fen.
         Assert.Equal(2 * 60 * 50_000 + 120 * 50_000, schedule.Periods[0].Amount.Fen);

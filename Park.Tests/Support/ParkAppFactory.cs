@@ -25,6 +25,7 @@ public sealed partial class ParkAppFactory : WebApplicationFactory<Program>
         _settings["Park:SeedDemoOnEmptyDatabase"] = "true";
         _settings["Park:Auth:SecureCookies"] = "false";
         _settings["Park:RateLimits:SignInPerMinute"] = "1000";
+        _settings["Park:RateLimits:HeavyPerMinute"] = "1000";
         settings?.Invoke(_settings);
     }
 

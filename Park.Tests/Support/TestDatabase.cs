@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Park.Domain.Access;
@@ -29,6 +30,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLocalization();
         services.AddParkDomain(configuration);
         services.AddSingleton(clock);
+        services.AddDataProtection();
         services.AddParkIdentity();
         _services = services.BuildServiceProvider();
         Db = _services.GetRequiredService<ParkDatabase>();
@@ -55,12 +57,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(folder, migrate, clock ?? TestClock.At(2026, 11, 23));
     }
 
-    /// <summary>A migrated database holding the demo park, its tenants and its users.</summary>
-    public static async Task<TestDatabase> WithDemoAsync(TimeProvider? clock = null)
+    /// <summary>A migrated database holding the demo park, its tenants and its users (and the demo leases when asked).</summary>
+    public static async Task<TestDatabase> WithDemoAsync(TimeProvider? clock = null, bool leases = false)
     {
         var db = Create(clock: clock);
         await using var scope = db._services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync();
+        var seed = scope.ServiceProvider.GetRequiredService<DemoSeed>();
+        seed.IncludeLeases = leases;
+        await seed.RunAsync();
         return db;
     }
 

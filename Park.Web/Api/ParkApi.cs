@@ -10,6 +10,8 @@ public static class ParkApi
     {
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn).WithTags("Park");
         v1.MapMeApi();
+        v1.MapStaffingApi();
+        v1.MapLeasingApi();
         v1.MapInventoryApi();
         app.MapContractsApi(v1);
     }

@@ -12,7 +12,7 @@ namespace Park.Web.Cli;
 /// </summary>
 public static class ParkCli
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "users", "backup", "contracts", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Verbs = ["migrate", "seed", "users", "backup", "staffing", "contracts", "--help", "-h", "-?", "--version"];
 
     /// <summary>A first argument that is not an option is a verb (an unknown one gets the parser's error).</summary>
     public static bool IsVerb(string[] args) =>
@@ -30,6 +30,7 @@ public static class ParkCli
             SeedVerb.Create(context),
             UsersVerb.Create(context),
             BackupVerb.Create(context),
+            StaffingVerb.Create(context),
             ContractsVerb.Create(context),
         };
         var parsed = root.Parse(args);

@@ -17,7 +17,7 @@ public static class DocumentServices
         services.AddSingleton<PdfFonts>();
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<IDocumentPrinter>(sp => sp.GetRequiredService<PdfRenderer>());
-        services.AddSingleton<ILeaseScheduleSource, InterimLeaseSchedule>();
+        services.AddSingleton<ILeaseScheduleSource, LeasingScheduleSource>();
         services.AddSingleton<ContractSourceStore>();
         services.AddSingleton<ContractTemplateStore>();
         services.AddSingleton<ContractService>();

@@ -4,6 +4,7 @@ using Park.Domain.Data;
 using Park.Domain.Home;
 using Park.Domain.Inventory;
 using Park.Domain.Seeding;
+using Park.Domain.Staffing;
 using Park.Web.Documents;
 
 namespace Park.Web.Hosting;
@@ -28,6 +29,10 @@ public static class DomainServices
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<HomeQueries>();
         services.AddSingleton<ParkStore>();
+        services.AddSingleton<Park.Domain.Tenants.TenantStore>();
+        services.AddSingleton<Park.Domain.Leasing.LeaseStore>();
+        services.AddSingleton<Park.Domain.Leasing.LeaseService>();
+        services.AddHostedService<Park.Web.Features.Leasing.LeaseStageJob>();
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<InventoryService>();
         services.AddSingleton<SeatMapQueries>();
@@ -37,6 +42,10 @@ public static class DomainServices
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
         services.AddSingleton<NationalSeed>();
+        services.AddSingleton<ServiceLineStore>();
+        services.AddSingleton<VolumeStore>();
+        services.AddSingleton<ScenarioStore>();
+        services.AddSingleton<ParkDemandQueries>();
         services.AddParkDocuments();
         return services;
     }

@@ -29,7 +29,9 @@ public static class IdentitySetup
             .AddRoles<ParkRole>()
             .AddUserStore<UserStore>()
             .AddRoleStore<RoleStore>()
-            .AddDefaultTokenProviders()
+            // Authenticator apps for the second factor and protected tokens for resets; no SMS or e-mail codes.
+            .AddTokenProvider<DataProtectorTokenProvider<ParkUser>>(TokenOptions.DefaultProvider)
+            .AddTokenProvider<AuthenticatorTokenProvider<ParkUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordPolicy>();
     }
 }

@@ -61,7 +61,13 @@ public static class ParkWebApp
         services.AddOptions<KeyManagementOptions>().Configure<ParkDatabase, ILoggerFactory>((o, db, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(Path.GetDirectoryName(db.FullPath)!, "keys")), logs));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Park API";
+            document.Info.Description = "Call-center park operations: parks, seats, tenants, leases, contracts. " +
+                "Authenticate with the sign-in cookie or `Authorization: Bearer park_pat_…` (create one with `users token`).";
+            return Task.CompletedTask;
+        }));
 
         services.AddParkIdentity().AddSignInManager();
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -147,7 +153,18 @@ public static class ParkWebApp
 
         app.UseParkSecurityHeaders();
         app.UseRequestLocalization();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Page requests (GET) get a readable status page; the API and form posts keep their own status
+        // codes and bodies (re-executing a POST would submit it to the status page).
+        app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -208,14 +225,34 @@ public static class ParkWebApp
             context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return ValueTask.CompletedTask;
         };
+        var heavyPerMinute = configuration.GetValue("Park:RateLimits:HeavyPerMinute", 60);
         o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/signin")
-                ? RateLimitPartition.GetFixedWindowLimiter("signin:" + context.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = signInPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter("open"));
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/signin"))
+            {
+                return Window("signin:" + context.Connection.RemoteIpAddress, signInPerMinute);
+            }
+
+            // Exports, imports and PDF generation are costly: per user (or address), per minute.
+            return IsHeavy(context.Request.Path)
+                ? Window("heavy:" + (context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString()), heavyPerMinute)
+                : RateLimitPartition.GetNoLimiter("open");
+        });
+
+        static RateLimitPartition<string> Window(string key, int permits) =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+    }
+
+    private static bool IsHeavy(PathString path)
+    {
+        var value = path.Value ?? "";
+        return value.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
+               || value.EndsWith("/export", StringComparison.OrdinalIgnoreCase)
+               || value.EndsWith("/import", StringComparison.OrdinalIgnoreCase);
     }
 }

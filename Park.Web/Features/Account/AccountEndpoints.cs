@@ -26,7 +26,7 @@ public static class AccountEndpoints
 
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/signin");
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
 
         // The language switch: sets the culture cookie and remembers the choice for the user.
         app.MapGet("/culture/set", async (string? culture, string? returnUrl, HttpContext context, UserManager<ParkUser> users) =>
@@ -40,7 +40,7 @@ public static class AccountEndpoints
             }
 
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
     }
 
     public static void WriteCultureCookie(HttpContext context, string culture) =>

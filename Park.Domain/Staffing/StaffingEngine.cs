@@ -1,0 +1,186 @@
+namespace Park.Domain.Staffing;
+
+/// <summary>
+/// The smallest number of agents meeting every target of an interval, and the positions after
+/// shrinkage. Candidates are tried upward from a lower bound while the Erlang B recursion is
+/// extended one step per candidate, so a search is O(N) and allocates nothing.
+/// </summary>
+public static class StaffingEngine
+{
+    /// <summary>The most agents the engine will staff one interval with (about 90,000 Erlangs).</summary>
+    public const int AgentLimit = 100_000;
+
+    public static StaffingResult Calculate(in StaffingRequest request)
+    {
+        if (request.Validate().Count > 0)
+        {
+            throw new ArgumentException("Validate the request before calculating it.", nameof(request));
+        }
+
+        return CalculateValid(request);
+    }
+
+    /// <summary>Calculate a request already validated (the CSV and API paths validate every row first).</summary>
+    public static StaffingResult CalculateValid(in StaffingRequest request)
+    {
+        var exactLoad = request.ExactLoad;
+        var load = (double)exactLoad;
+        if (request.Volume == 0)
+        {
+            return new StaffingResult(StaffingStatus.NoVolume, 0, 0, 0, QueueMetrics.Idle, request.UsesErlangA);
+        }
+
+        var limit = Math.Min(request.MaxAgents ?? AgentLimit, AgentLimit);
+        if (request.ServiceLevelTarget >= 1)
+        {
+            // No finite staff answers every caller within a threshold: say so, with the staff the other targets need.
+            var relaxed = Search(request with { ServiceLevelTarget = 0 }, exactLoad, load, limit);
+            var agents = relaxed.Agents ?? limit;
+            return new StaffingResult(StaffingStatus.Unreachable, agents, Positions(agents, request.Shrinkage), load,
+                relaxed.Metrics, request.UsesErlangA, StaffingCodes.ServiceLevelUnattainable, 0, 0);
+        }
+
+        var found = Search(request, exactLoad, load, limit);
+        if (found.Agents is { } needed)
+        {
+            return new StaffingResult(StaffingStatus.Met, needed, Positions(needed, request.Shrinkage), load, found.Metrics, request.UsesErlangA);
+        }
+
+        var atLimit = Evaluate(request, load, limit);
+        var servable = MaxServableVolume(request, limit);
+        return new StaffingResult(StaffingStatus.Unreachable, limit, Positions(limit, request.Shrinkage), load, atLimit,
+            request.UsesErlangA, StaffingCodes.AgentLimitReached, servable,
+            (double)((decimal)servable * request.AhtSeconds / request.IntervalSeconds));
+    }
+
+    /// <summary>Positions = ⌈agents ÷ (1 − shrinkage)⌉ in decimal: 21 at 30% is 30, not 31.</summary>
+    public static long Positions(int agents, decimal shrinkage) =>
+        (long)decimal.Ceiling(agents / (1m - shrinkage));
+
+    /// <summary>The metrics of the interval with a given staff (Erlang C may report an unstable queue).</summary>
+    public static QueueMetrics Evaluate(in StaffingRequest request, double load, int agents)
+    {
+        var b = ErlangC.ErlangB(load, agents);
+        return request.PatienceSeconds is { } patience
+            ? ErlangA.FromErlangB(load, agents, b, (double)request.AhtSeconds, request.ThresholdSeconds, patience)
+            : ErlangC.FromErlangB(load, agents, b, (double)request.AhtSeconds, request.ThresholdSeconds);
+    }
+
+    private readonly record struct Found(int? Agents, QueueMetrics Metrics);
+
+    private static Found Search(in StaffingRequest request, decimal exactLoad, double load, int limit)
+    {
+        var start = Math.Max(1, LowerBound(request, exactLoad));
+        var aht = (double)request.AhtSeconds;
+        var b = 1.0;
+        for (var n = 1; n < start && n <= limit; n++)
+        {
+            b = ErlangC.NextB(load, b, n);
+        }
+
+        for (var n = start; n <= limit; n++)
+        {
+            b = ErlangC.NextB(load, b, n);
+            var metrics = request.PatienceSeconds is { } patience
+                ? ErlangA.FromErlangB(load, n, b, aht, request.ThresholdSeconds, patience)
+                : ErlangC.FromErlangB(load, n, b, aht, request.ThresholdSeconds);
+            if (Meets(request, metrics, n, exactLoad))
+            {
+                return new Found(n, metrics);
+            }
+        }
+
+        return new Found(null, default);
+    }
+
+    /// <summary>No smaller staff can meet the targets: below it the answer is certainly "no".</summary>
+    private static int LowerBound(in StaffingRequest request, decimal exactLoad)
+    {
+        // The occupancy cap: A ÷ N ≤ cap, i.e. N ≥ ⌈A ÷ cap⌉, one exact decimal division.
+        var capBound = CeilingToInt(exactLoad / request.MaxOccupancy);
+        if (!request.UsesErlangA)
+        {
+            // Erlang C needs N > A: the smallest such integer is ⌊A⌋ + 1.
+            return Math.Max(capBound, FloorToInt(exactLoad) + 1);
+        }
+
+        // Erlang A: calls carried ≤ N, so abandonment ≥ 1 − N/A; a target that allows at most a share L
+        // to go unserved needs N ≥ A(1 − L). Occupancy counts carried calls only, so no cap bound here.
+        var lost = 1m - (decimal)request.ServiceLevelTarget;
+        if (request.MaxAbandon is { } maxAbandon)
+        {
+            lost = Math.Min(lost, (decimal)maxAbandon);
+        }
+
+        return FloorToInt(exactLoad * (1m - lost));
+    }
+
+    private static bool Meets(in StaffingRequest request, in QueueMetrics metrics, int agents, decimal exactLoad)
+    {
+        if (!metrics.Stable || metrics.ServiceLevel < request.ServiceLevelTarget)
+        {
+            return false;
+        }
+
+        if (request.MaxAsaSeconds is { } maxAsa && metrics.AsaSeconds > maxAsa)
+        {
+            return false;
+        }
+
+        if (request.PatienceSeconds is null)
+        {
+            return agents * request.MaxOccupancy >= exactLoad;
+        }
+
+        if (request.MaxAbandon is { } maxAbandon && metrics.AbandonRate > maxAbandon)
+        {
+            return false;
+        }
+
+        // Offered load within the cap is exact; otherwise compare the carried load (offered less abandoned).
+        return agents * request.MaxOccupancy >= exactLoad || metrics.Occupancy <= (double)request.MaxOccupancy;
+    }
+
+    /// <summary>The largest volume (calls per interval, to 0.01 below) a staff of <paramref name="agents"/> serves meeting every target.</summary>
+    public static double MaxServableVolume(in StaffingRequest request, int agents)
+    {
+        if (request.ServiceLevelTarget >= 1)
+        {
+            return 0;
+        }
+
+        var perCall = (double)request.AhtSeconds / request.IntervalSeconds;
+        var high = agents / perCall;
+        var copy = request;
+        bool Serves(double volume)
+        {
+            var exact = (decimal)volume * copy.AhtSeconds / copy.IntervalSeconds;
+            return Meets(copy, Evaluate(copy, (double)exact, agents), agents, exact);
+        }
+
+        for (var doubling = 0; doubling < 64 && Serves(high); doubling++)
+        {
+            high *= 2;
+        }
+
+        var low = 0.0;
+        for (var i = 0; i < 60 && high - low > 0.001; i++)
+        {
+            var mid = (low + high) / 2;
+            if (Serves(mid))
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return Math.Floor(low * 100) / 100;
+    }
+
+    private static int FloorToInt(decimal value) => (int)Math.Min(decimal.Floor(value), AgentLimit + 1m);
+
+    private static int CeilingToInt(decimal value) => (int)Math.Min(decimal.Ceiling(value), AgentLimit + 1m);
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Dapper;
+using Park.Domain.Access;
+using Park.Domain.Audit;
+using Park.Domain.Data;
+
+namespace Park.Domain.Staffing;
+
+/// <summary>Complete weeks of a line's offered volume, Monday first; missing intervals count as zero calls.</summary>
+public sealed record VolumeHistory(DateOnly FirstMonday, int Weeks, int Season, double[] Offered)
+{
+    public DateOnly NextMonday => FirstMonday.AddDays(7 * Weeks);
+}
+
+public sealed record VolumeImport(int Imported, IReadOnlyList<RowProblem> Problems);
+
+/// <summary>Interval volumes of service lines: CSV imports, weekly pattern × monthly total, history for forecasts.</summary>
+public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTrail audit)
+{
+    internal const string StartFormat = "yyyy-MM-dd'T'HH:mm";
+
+    /// <summary>All rows or none; importing the same file again changes nothing (rows are keyed by interval).</summary>
+    public async Task<Result<VolumeImport>> ImportAsync(AccessScope scope, long lineId, TextReader csv, CancellationToken ct = default)
+    {
+        var line = await lines.GetAsync(scope, lineId, ct);
+        if (line is null)
+        {
+            return Problem.NotFound();
+        }
+
+        if (!scope.IsTenant)
+        {
+            return Problem.NotAllowed();
+        }
+
+        var sheet = VolumeCsv.Read(csv, (int)line.IntervalSeconds);
+        if (!sheet.Succeeded)
+        {
+            return new VolumeImport(0, sheet.Problems);
+        }
+
+        var rows = sheet.Rows.Select(r => (r.Start, r.Offered, r.Handled, r.AhtSeconds)).ToList();
+        await SaveAsync(scope, line, rows, "import", ct);
+        return new VolumeImport(rows.Count, []);
+    }
+
+    /// <summary>
+    /// Fills a month from a monthly total and the line's weekly pattern, learnt from its history
+    /// (or, with none, weekdays 08:00–20:00), replacing that month's intervals.
+    /// </summary>
+    public async Task<Result<int>> ApplyPatternAsync(AccessScope scope, long lineId, DateOnly month, double monthlyTotal, CancellationToken ct = default)
+    {
+        var line = await lines.GetAsync(scope, lineId, ct);
+        if (line is null)
+        {
+            return Problem.NotFound();
+        }
+
+        if (!scope.IsTenant)
+        {
+            return Problem.NotAllowed();
+        }
+
+        if (!(monthlyTotal >= 0 && monthlyTotal <= 100_000_000))
+        {
+            return Problem.Invalid("monthlyTotal", StaffingCodes.VolumeNegative);
+        }
+
+        var history = await HistoryAsync(line, ct);
+        var perDay = line.IntervalsPerDay;
+        var shares = history.Weeks > 0 ? Shares(history) : DefaultShares(perDay);
+        var first = new DateOnly(month.Year, month.Month, 1);
+        var volumes = WeeklyPattern.Expand(first, monthlyTotal, shares, perDay);
+        var start = first.ToDateTime(TimeOnly.MinValue);
+        var rows = volumes.Select((v, i) => (start.AddSeconds((double)i * line.IntervalSeconds), v, v, (double)line.AhtSeconds)).ToList();
+        await SaveAsync(scope, line, rows, "pattern", ct);
+        return rows.Count;
+    }
+
+    public async Task<VolumeHistory?> HistoryAsync(AccessScope scope, long lineId, CancellationToken ct = default)
+    {
+        var line = await lines.GetAsync(scope, lineId, ct);
+        return line is null ? null : await HistoryAsync(line, ct);
+    }
+
+    internal async Task<VolumeHistory> HistoryAsync(ServiceLine line, CancellationToken ct)
+    {
+        var season = 7 * line.IntervalsPerDay;
+        if (line.FirstInterval is null || line.LastInterval is null)
+        {
+            return new VolumeHistory(default, 0, season, []);
+        }
+
+        var firstDay = DateOnly.FromDateTime(Parse(line.FirstInterval));
+        var lastDay = DateOnly.FromDateTime(Parse(line.LastInterval));
+        var monday = firstDay.AddDays((7 - WeeklyPattern.WeekOffset(firstDay)) % 7);
+        var weeks = Math.Max(0, (lastDay.DayNumber - monday.DayNumber + 1) / 7);
+        var series = new double[weeks * season];
+        if (weeks > 0)
+        {
+            var from = monday.ToDateTime(TimeOnly.MinValue);
+            await using var connection = await db.OpenAsync(ct);
+            var rows = await connection.QueryAsync<(string Start, double Offered)>(new CommandDefinition("""
+                SELECT interval_start, offered FROM staffing_volumes
+                WHERE service_line_id = @Id AND interval_start >= @From AND interval_start < @To
+                """, new { line.Id, From = from.ToString(StartFormat, CultureInfo.InvariantCulture),
+                To = from.AddDays(7 * weeks).ToString(StartFormat, CultureInfo.InvariantCulture) }, cancellationToken: ct));
+            foreach (var (start, offered) in rows)
+            {
+                series[(int)((Parse(start) - from).TotalSeconds / line.IntervalSeconds)] = offered;
+            }
+        }
+
+        return new VolumeHistory(monday, weeks, season, series);
+    }
+
+    private async Task SaveAsync(AccessScope scope, ServiceLine line, List<(DateTime Start, double Offered, double Handled, double Aht)> rows, string source, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction(deferred: false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO staffing_volumes (service_line_id, interval_start, offered, handled, aht_seconds, source)
+            VALUES (@LineId, @Start, @Offered, @Handled, @Aht, @Source)
+            ON CONFLICT (service_line_id, interval_start) DO UPDATE SET
+                offered = excluded.offered, handled = excluded.handled, aht_seconds = excluded.aht_seconds, source = excluded.source
+            """, rows.Select(r => new
+        {
+            LineId = line.Id, Start = r.Start.ToString(StartFormat, CultureInfo.InvariantCulture), r.Offered, r.Handled, r.Aht, Source = source,
+        }), tx, cancellationToken: ct));
+        await audit.RecordAsync(connection, tx, AuditActor.From(scope), new AuditEntry($"staffing.volumes.{source}", "staffing_service_line",
+            line.Id.ToString(CultureInfo.InvariantCulture), Details: $"{rows.Count} intervals", ParkId: line.ParkId, TenantId: line.TenantId), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static double[] Shares(VolumeHistory history)
+    {
+        var shares = new double[history.Season];
+        for (var i = 0; i < history.Offered.Length; i++)
+        {
+            shares[i % history.Season] += history.Offered[i];
+        }
+
+        return shares;
+    }
+
+    private static double[] DefaultShares(int perDay)
+    {
+        var shares = new double[7 * perDay];
+        for (var d = 0; d < 5; d++)
+        {
+            for (var i = perDay * 8 / 24; i < perDay * 20 / 24; i++)
+            {
+                shares[(d * perDay) + i] = 1;
+            }
+        }
+
+        return shares;
+    }
+
+    internal static DateTime Parse(string start) => DateTime.ParseExact(start, StartFormat, CultureInfo.InvariantCulture);
+}

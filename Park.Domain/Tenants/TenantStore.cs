@@ -1,0 +1,280 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Park.Domain.Access;
+using Park.Domain.Audit;
+using Park.Domain.Data;
+
+namespace Park.Domain.Tenants;
+
+public sealed record TenantQuery(string? Search = null, string? Status = null, string? BusinessType = null, string Sort = "name", bool Descending = false, long? ParkId = null);
+
+/// <summary>Settable properties, not a positional constructor: Dapper then converts computed columns, also on empty results.</summary>
+public sealed record TenantSummary
+{
+    public long Id { get; init; }
+    public long ParkId { get; init; }
+    public string ParkCode { get; init; } = "";
+    public string Uscc { get; init; } = "";
+    public string NameZh { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string BusinessType { get; init; } = "";
+    public string Status { get; init; } = "";
+    public long Leases { get; init; }
+}
+
+public sealed record TenantContact(long Id, string Name, string Title, string Phone, string Email, long IsPrimary);
+
+public sealed record TenantDetail(
+    long Id, long ParkId, string ParkCode, string Uscc, string NameZh, string NameEn, string BusinessType, string Status,
+    string InvoiceName, string InvoiceUscc, string InvoiceAddress, string InvoicePhone, string InvoiceBank, string InvoiceAccount,
+    DateTimeOffset CreatedAt, long RowVersion)
+{
+    public IReadOnlyList<TenantContact> Contacts { get; init; } = [];
+}
+
+/// <summary>The tenant registry (入驻企业). Tenant users reach only their own row; reviewers read their parks.</summary>
+public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider clock)
+{
+    private static readonly Dictionary<string, string> SortColumns = new(StringComparer.Ordinal)
+    {
+        ["name"] = "t.name_zh",
+        ["nameEn"] = "t.name_en",
+        ["uscc"] = "t.uscc",
+        ["status"] = "t.status",
+        ["type"] = "t.business_type",
+        ["created"] = "t.created_at",
+    };
+
+    public async Task<Page<TenantSummary>> ListAsync(AccessScope scope, TenantQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        var where = $"""
+            WHERE {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
+              AND (@ParkId IS NULL OR t.park_id = @ParkId)
+              AND (@Status IS NULL OR t.status = @Status)
+              AND (@Type IS NULL OR t.business_type = @Type)
+              AND (@Search IS NULL OR t.name_zh LIKE @Search ESCAPE '\' OR t.name_en LIKE @Search ESCAPE '\' OR t.uscc LIKE @Search ESCAPE '\')
+            """;
+        var order = SortColumns.GetValueOrDefault(query.Sort, "t.name_zh") + (query.Descending ? " DESC" : " ASC");
+        var parameters = scope.Parameters(new
+        {
+            query.ParkId,
+            Status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status,
+            Type = string.IsNullOrWhiteSpace(query.BusinessType) ? null : query.BusinessType,
+            Search = string.IsNullOrWhiteSpace(query.Search) ? null : SqlText.Contains(query.Search.Trim()),
+            Limit = page.SafePageSize,
+            page.Offset,
+        });
+        await using var connection = await db.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM tenants t {where}", parameters, cancellationToken: ct));
+        var rows = await connection.QueryAsync<TenantSummary>(new CommandDefinition($"""
+            SELECT t.id, t.park_id, p.code AS park_code, t.uscc, t.name_zh, t.name_en, t.business_type, t.status,
+                   (SELECT count(*) FROM leases l WHERE l.tenant_id = t.id AND l.status <> 'cancelled') AS leases
+            FROM tenants t JOIN parks p ON p.id = t.park_id
+            {where}
+            ORDER BY {order}, t.id
+            LIMIT @Limit OFFSET @Offset
+            """, parameters, cancellationToken: ct));
+        return new Page<TenantSummary>(rows.ToArray(), total);
+    }
+
+    public async Task<TenantDetail?> GetAsync(AccessScope scope, long id, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var tenant = await connection.QuerySingleOrDefaultAsync<TenantDetail>(new CommandDefinition($"""
+            SELECT t.id, t.park_id, p.code AS park_code, t.uscc, t.name_zh, t.name_en, t.business_type, t.status,
+                   t.invoice_name, t.invoice_uscc, t.invoice_address, t.invoice_phone, t.invoice_bank, t.invoice_account,
+                   t.created_at, t.row_version
+            FROM tenants t JOIN parks p ON p.id = t.park_id
+            WHERE t.id = @Id AND {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
+            """, scope.Parameters(new { Id = id }), cancellationToken: ct));
+        if (tenant is null)
+        {
+            return null;
+        }
+
+        var contacts = await connection.QueryAsync<TenantContact>(new CommandDefinition(
+            "SELECT id, name, title, phone, email, is_primary FROM tenant_contacts WHERE tenant_id = @Id ORDER BY is_primary DESC, id",
+            new { Id = id }, cancellationToken: ct));
+        return tenant with { Contacts = contacts.ToArray() };
+    }
+
+    public async Task<Result<long>> CreateAsync(AccessScope scope, AuditActor actor, long parkId, TenantInput input, CancellationToken ct = default)
+    {
+        if (!scope.IsParkAdmin)
+        {
+            return Problem.NotAllowed();
+        }
+
+        if (TenantRules.Validate(input) is { } problem)
+        {
+            return problem;
+        }
+
+        var uscc = TenantRules.Normalize(input.Uscc);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction(deferred: false);
+        var parkVisible = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT EXISTS (SELECT 1 FROM parks p WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")})",
+            scope.Parameters(new { ParkId = parkId }), tx, cancellationToken: ct));
+        if (!parkVisible)
+        {
+            return Problem.Invalid("park", "ParkUnknown", parkId);
+        }
+
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM tenants WHERE park_id = @ParkId AND uscc = @Uscc)", new { ParkId = parkId, Uscc = uscc }, tx, cancellationToken: ct)))
+        {
+            return Problem.Invalid("uscc", "UsccTaken", uscc);
+        }
+
+        var now = clock.GetUtcNow();
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO tenants (park_id, uscc, name_zh, name_en, business_type, status, created_at, updated_at,
+                                 invoice_name, invoice_uscc, invoice_address, invoice_phone, invoice_bank, invoice_account)
+            VALUES (@ParkId, @Uscc, @NameZh, @NameEn, @BusinessType, 'prospect', @Now, @Now,
+                    @InvoiceName, @InvoiceUscc, @InvoiceAddress, @InvoicePhone, @InvoiceBank, @InvoiceAccount)
+            RETURNING id
+            """, Row(input, new { ParkId = parkId, Uscc = uscc, Now = now }), tx, cancellationToken: ct));
+        await audit.RecordAsync(connection, tx, actor, new AuditEntry("tenant.create", "tenant", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Details: $"uscc={uscc}; name={input.NameZh.Trim()}", ParkId: parkId, TenantId: id), ct);
+        await tx.CommitAsync(ct);
+        return id;
+    }
+
+    public async Task<Result<long>> UpdateAsync(AccessScope scope, AuditActor actor, long id, long rowVersion, TenantInput input, CancellationToken ct = default)
+    {
+        if (!scope.IsParkAdmin)
+        {
+            return Problem.NotAllowed();
+        }
+
+        if (TenantRules.Validate(input) is { } problem)
+        {
+            return problem;
+        }
+
+        var uscc = TenantRules.Normalize(input.Uscc);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction(deferred: false);
+        var current = await FindAsync(connection, tx, scope, id, ct);
+        if (current is null)
+        {
+            return Problem.NotFound();
+        }
+
+        try
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE tenants SET uscc = @Uscc, name_zh = @NameZh, name_en = @NameEn, business_type = @BusinessType,
+                       invoice_name = @InvoiceName, invoice_uscc = @InvoiceUscc, invoice_address = @InvoiceAddress,
+                       invoice_phone = @InvoicePhone, invoice_bank = @InvoiceBank, invoice_account = @InvoiceAccount,
+                       updated_at = @Now, row_version = row_version + 1
+                WHERE id = @Id AND row_version = @RowVersion
+                """, Row(input, new { Id = id, RowVersion = rowVersion, Uscc = uscc, Now = clock.GetUtcNow() }), tx, cancellationToken: ct));
+            if (changed == 0)
+            {
+                return Problem.Stale();
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            return Problem.Invalid("uscc", "UsccTaken", uscc);
+        }
+
+        await audit.RecordAsync(connection, tx, actor, new AuditEntry("tenant.update", "tenant", Id(id),
+            Details: $"uscc={uscc}", ParkId: current.Value.ParkId, TenantId: id), ct);
+        await tx.CommitAsync(ct);
+        return id;
+    }
+
+    public async Task<Result<long>> ChangeStatusAsync(AccessScope scope, AuditActor actor, long id, long rowVersion, string to, string reason, CancellationToken ct = default)
+    {
+        if (!scope.IsParkAdmin)
+        {
+            return Problem.NotAllowed();
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction(deferred: false);
+        var current = await FindAsync(connection, tx, scope, id, ct);
+        if (current is null)
+        {
+            return Problem.NotFound();
+        }
+
+        if (TenantRules.CheckMove(current.Value.Status, to) is { } refused)
+        {
+            return refused;
+        }
+
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE tenants SET status = @To, updated_at = @Now, row_version = row_version + 1 WHERE id = @Id AND row_version = @RowVersion",
+            new { Id = id, To = to, RowVersion = rowVersion, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            return Problem.Stale();
+        }
+
+        await audit.RecordAsync(connection, tx, actor, new AuditEntry("tenant.status", "tenant", Id(id), Reason: reason,
+            Details: $"from={current.Value.Status}; to={to}", ParkId: current.Value.ParkId, TenantId: id), ct);
+        await tx.CommitAsync(ct);
+        return id;
+    }
+
+    public async Task<Result<long>> AddContactAsync(AccessScope scope, AuditActor actor, long tenantId, ContactInput input, CancellationToken ct = default)
+    {
+        if (!scope.IsParkAdmin)
+        {
+            return Problem.NotAllowed();
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 60)
+        {
+            return Problem.Invalid("name", "ContactNameRequired");
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction(deferred: false);
+        var current = await FindAsync(connection, tx, scope, tenantId, ct);
+        if (current is null)
+        {
+            return Problem.NotFound();
+        }
+
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO tenant_contacts (tenant_id, name, title, phone, email, is_primary)
+            VALUES (@TenantId, @Name, @Title, @Phone, @Email, @IsPrimary) RETURNING id
+            """, new { TenantId = tenantId, Name = input.Name.Trim(), Title = input.Title.Trim(), Phone = input.Phone.Trim(), Email = input.Email.Trim(), IsPrimary = input.IsPrimary ? 1 : 0 },
+            tx, cancellationToken: ct));
+        await audit.RecordAsync(connection, tx, actor, new AuditEntry("tenant.contact.add", "tenant", Id(tenantId),
+            Details: $"contact={input.Name.Trim()}", ParkId: current.Value.ParkId, TenantId: tenantId), ct);
+        await tx.CommitAsync(ct);
+        return id;
+    }
+
+    private static async Task<(long ParkId, string Status)?> FindAsync(SqliteConnection connection, SqliteTransaction tx, AccessScope scope, long id, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(long ParkId, string Status)>(new CommandDefinition($"""
+            SELECT t.park_id, t.status FROM tenants t
+            WHERE t.id = @Id AND {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
+            """, scope.Parameters(new { Id = id }), tx, cancellationToken: ct));
+        return row.Status is null ? null : row;
+    }
+
+    private static DynamicParameters Row(TenantInput input, object extra)
+    {
+        var p = new DynamicParameters(extra);
+        p.Add("NameZh", input.NameZh.Trim());
+        p.Add("NameEn", input.NameEn.Trim());
+        p.Add("BusinessType", input.BusinessType);
+        p.Add("InvoiceName", input.InvoiceName.Trim());
+        p.Add("InvoiceUscc", TenantRules.Normalize(input.InvoiceUscc));
+        p.Add("InvoiceAddress", input.InvoiceAddress.Trim());
+        p.Add("InvoicePhone", input.InvoicePhone.Trim());
+        p.Add("InvoiceBank", input.InvoiceBank.Trim());
+        p.Add("InvoiceAccount", input.InvoiceAccount.Trim());
+        return p;
+    }
+
+    private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
