@@ -80,8 +80,9 @@ public static partial class HttpDriver
 
                     var targetHere = clients == 50 && name.StartsWith("Park list", StringComparison.Ordinal) ? target
                         : clients == 1 ? target : null;
-                    measures.Add(new Measure(group, $"{name} — {clients} client{(clients == 1 ? "" : "s")}", stats, null, targetHere,
-                        clients == 50 ? "latency per request under load" : ""));
+                    var limited = Interlocked.Exchange(ref _rateLimited, 0);
+                    var note = (clients == 50 ? "latency per request under load" : "") + (limited > 0 ? $"; {limited} refused with 429 by the rate limiter" : "");
+                    measures.Add(new Measure(group, $"{name} — {clients} client{(clients == 1 ? "" : "s")}", stats, null, targetHere, note.TrimStart(';', ' ')));
                     Console.WriteLine($"  {name} x{clients}: median {stats.Median:F1} ms");
                 }
             }
@@ -97,6 +98,8 @@ public static partial class HttpDriver
             }
         }
     }
+
+    private static int _rateLimited;
 
     private static async Task<Stats> DriveAsync(HttpClient client, string path, int clients, int total)
     {
@@ -115,6 +118,13 @@ public static partial class HttpDriver
                 var one = Stopwatch.StartNew();
                 using var response = await client.GetAsync(path);
                 await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    // The app's rate limiter refused it: counted, not timed.
+                    Interlocked.Increment(ref _rateLimited);
+                    continue;
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}.");
