@@ -32,7 +32,7 @@ public sealed class StaffingBrowserTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("[data-testid='seats-needed']");
         var seats = await page.TextContentAsync("[data-testid='seats-needed'] .figure-value");
         Assert.True(int.Parse(seats!.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0);
-        Assert.True(await page.IsVisibleAsync("[data-testid='seat-request-later']"));
+        Assert.True(await page.IsVisibleAsync("[data-testid='request-seats']"));
         await BrowserFixture.ScreenshotAsync(page, "staffing-scenario");
     }
 
