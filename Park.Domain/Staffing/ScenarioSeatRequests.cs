@@ -7,8 +7,11 @@ using Park.Domain.Leasing;
 
 namespace Park.Domain.Staffing;
 
-/// <summary>The worst day of a scenario from today on: the most seats needed beyond the seats leased that day.</summary>
-public sealed record SeatShortfall(DateOnly Date, long Needed, int Leased)
+/// <summary>
+/// A scenario's seat shortfall from today on: <see cref="Date"/> is the worst day (most seats needed beyond the seats
+/// leased that day), <see cref="From"/> the first day short of seats (when the extra seats are wanted).
+/// </summary>
+public sealed record SeatShortfall(DateOnly Date, long Needed, int Leased, DateOnly From)
 {
     public long Missing => Needed - Leased;
 
@@ -16,6 +19,7 @@ public sealed record SeatShortfall(DateOnly Date, long Needed, int Leased)
     public static SeatShortfall? Of(ScenarioPlan plan, DateOnly today)
     {
         SeatShortfall? worst = null;
+        DateOnly? first = null;
         var days = plan.Requirement.Days;
         for (var i = 0; i < days.Count && i < plan.LeasedByDay.Count; i++)
         {
@@ -25,9 +29,10 @@ public sealed record SeatShortfall(DateOnly Date, long Needed, int Leased)
             }
 
             var gap = days[i].SeatsNeeded - plan.LeasedByDay[i];
+            first ??= gap > 0 ? days[i].Day : null;
             if (gap > 0 && (worst is null || gap > worst.Missing))
             {
-                worst = new SeatShortfall(days[i].Day, days[i].SeatsNeeded, plan.LeasedByDay[i]);
+                worst = new SeatShortfall(days[i].Day, days[i].SeatsNeeded, plan.LeasedByDay[i], first!.Value);
             }
         }
 
@@ -63,19 +68,19 @@ public sealed class ScenarioSeatRequests(ParkDatabase db, ScenarioStore scenario
             return Problem.Conflict("Staffing.NoSeatShortfall");
         }
 
-        var leaseId = await LeaseForAsync(scope, plan.Scenario, shortfall.Date, ct);
+        var leaseId = await LeaseForAsync(scope, plan.Scenario, shortfall.From, ct);
         if (leaseId is null)
         {
-            return Problem.Conflict("Staffing.NoLeaseForRequest", shortfall.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return Problem.Conflict("Staffing.NoLeaseForRequest", shortfall.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         return await leases.CreateRequestAsync(scope, actor,
-            new NewLeaseRequest(leaseId.Value, "add_seats", (int)Math.Min(shortfall.Missing, 5000), "", shortfall.Date, Reason(plan, shortfall)), ct);
+            new NewLeaseRequest(leaseId.Value, "add_seats", (int)Math.Min(shortfall.Missing, 5000), "", shortfall.From, Reason(plan, shortfall)), ct);
     }
 
     /// <summary>The forecast as the request's reason (both languages: the park reads it in either).</summary>
     public static string Reason(ScenarioPlan plan, SeatShortfall shortfall) => string.Create(CultureInfo.InvariantCulture,
-        $"Staffing scenario 人员情景 \"{Cut(plan.Scenario.Name)}\" ({Cut(plan.Line.Name)}): peak seats needed 所需座席 {shortfall.Needed} vs leased 已租 {shortfall.Leased} on {shortfall.Date:yyyy-MM-dd}; short 缺口 {shortfall.Missing}.");
+        $"Staffing scenario 人员情景 \"{Cut(plan.Scenario.Name)}\" ({Cut(plan.Line.Name)}): peak seats needed 所需座席 {shortfall.Needed} vs leased 已租 {shortfall.Leased} on {shortfall.Date:yyyy-MM-dd}; short 缺口 {shortfall.Missing}, from 自 {shortfall.From:yyyy-MM-dd}.");
 
     private static string Cut(string text) => text.Length <= 100 ? text : text[..100];
 

@@ -32,12 +32,13 @@ public sealed class ScenarioSeatRequestTests
         var shortfall = await service.ShortfallAsync(tenant, scenarioId, Ct);
         Assert.NotNull(shortfall);
         Assert.True(shortfall.Needed > shortfall.Leased);
+        Assert.True(shortfall.From <= shortfall.Date);
 
         var raised = await service.RaiseAsync(tenant, Actor, scenarioId, Ct);
         Assert.True(raised.Succeeded, raised.Problem?.ToString());
 
         var request = (await db.Get<LeaseStore>().RequestAsync(tenant, raised.Value, Ct))!;
-        Assert.Equal(("add_seats", "pending", shortfall.Missing, shortfall.Date), (request.Kind, request.Status, request.SeatCount, request.EffectiveDate));
+        Assert.Equal(("add_seats", "pending", shortfall.Missing, shortfall.From), (request.Kind, request.Status, request.SeatCount, request.EffectiveDate));
         Assert.Contains("旺季 +1000%", request.Reason, StringComparison.Ordinal);
         Assert.Contains($"needed 所需座席 {shortfall.Needed} vs leased 已租 {shortfall.Leased}", request.Reason, StringComparison.Ordinal);
         Assert.Contains(shortfall.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), request.Reason, StringComparison.Ordinal);
