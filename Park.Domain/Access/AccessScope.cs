@@ -9,13 +9,17 @@ namespace Park.Domain.Access;
 /// </summary>
 public sealed record AccessScope
 {
-    private AccessScope(long userId, string email, IReadOnlyList<string> roles, long? tenantId)
+    private AccessScope(long userId, string email, IReadOnlyList<string> roles, long? tenantId, bool tenantAdmin = false)
     {
         UserId = userId;
         Email = email;
         Roles = roles;
         TenantId = tenantId;
+        IsTenantAdmin = tenantAdmin && tenantId is not null;
     }
+
+    /// <summary>A tenant user who may invite colleagues of the same tenant.</summary>
+    public bool IsTenantAdmin { get; }
 
     public long UserId { get; }
 
@@ -39,11 +43,12 @@ public sealed record AccessScope
 
     public bool IsIn(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
-    public static AccessScope For(long userId, string email, IEnumerable<string> roles, long? tenantId)
+    public static AccessScope For(long userId, string email, IEnumerable<string> roles, long? tenantId, bool tenantAdmin = false)
     {
         var ordered = Access.Roles.All.Where(r => roles.Contains(r, StringComparer.Ordinal)).ToArray();
         // A tenant binding only counts for tenant users, and a tenant user without one sees nothing.
-        return new AccessScope(userId, email, ordered, ordered.Contains(Access.Roles.TenantUser) ? tenantId ?? -1 : null);
+        var isTenant = ordered.Contains(Access.Roles.TenantUser);
+        return new AccessScope(userId, email, ordered, isTenant ? tenantId ?? -1 : null, isTenant && tenantAdmin && tenantId is not null);
     }
 
     /// <summary>A scope that sees everything: for CLI verbs and background jobs run by the operator.</summary>

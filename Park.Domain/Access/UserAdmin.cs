@@ -5,7 +5,7 @@ using Park.Domain.Data;
 
 namespace Park.Domain.Access;
 
-public sealed record NewUser(string Email, string Role, IReadOnlyList<string> ParkCodes, string? TenantUscc, string? Password, string DisplayName = "");
+public sealed record NewUser(string Email, string Role, IReadOnlyList<string> ParkCodes, string? TenantUscc, string? Password, string DisplayName = "", bool TenantAdmin = false);
 
 public sealed record CreatedUser(long Id, string Email, string Password, bool PasswordGenerated);
 
@@ -18,6 +18,7 @@ public sealed record UserRow
     public string Parks { get; init; } = "";
     public string? TenantName { get; init; }
     public bool IsActive { get; init; }
+    public bool TenantAdmin { get; init; }
     public DateTimeOffset? LockoutEnd { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }
@@ -38,12 +39,16 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
             return Problem.Invalid("role", "RoleUnknown", input.Role);
         }
 
-        if (!actor.AllParks && !(actor.IsParkAdmin && input.Role == Roles.TenantUser))
+        var invitedByTenant = actor.IsTenantAdmin && !actor.IsParkAdmin;
+        if (!actor.AllParks && !((actor.IsParkAdmin || invitedByTenant) && input.Role == Roles.TenantUser))
         {
             return Problem.NotAllowed();
         }
 
-        var binding = await ResolveBindingAsync(input, actor, ct);
+        // A tenant's administrator invites into its own tenant, whatever USCC or park the form carried.
+        var binding = invitedByTenant
+            ? Result<(IReadOnlyList<long> ParkIds, long? TenantId)>.Ok(((IReadOnlyList<long>)Array.Empty<long>(), actor.TenantId))
+            : await ResolveBindingAsync(input, actor, ct);
         if (!binding.Succeeded)
         {
             return binding.Problem!;
@@ -79,13 +84,19 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
                     new { UserId = user.Id, ParkId = parkId }, cancellationToken: ct));
             }
 
+            if (input.TenantAdmin && input.Role == Roles.TenantUser)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE users SET tenant_admin = 1 WHERE id = @Id", new { user.Id }, cancellationToken: ct));
+            }
+
             // A tenant user's creation belongs to the tenant's park, so that park's administrators see it.
             auditPark ??= tenantId is null ? null : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                 "SELECT park_id FROM tenants WHERE id = @TenantId", new { TenantId = tenantId }, cancellationToken: ct));
         }
 
         await audit.RecordAsync(auditActor, new AuditEntry("user.create", "user", email,
-            Details: $"role={input.Role}; parks={string.Join(',', input.ParkCodes)}; tenant={input.TenantUscc}",
+            Details: $"role={input.Role}; parks={string.Join(',', input.ParkCodes)}; tenant={tenantId}; tenantAdmin={input.TenantAdmin}",
             ParkId: auditPark, TenantId: tenantId), ct);
         return new CreatedUser(user.Id, email, password, generated);
     }
@@ -140,8 +151,8 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
     public async Task<AccessScope?> ScopeForAsync(long userId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var user = await connection.QuerySingleOrDefaultAsync<(string Email, long? TenantId, long IsActive)>(new CommandDefinition(
-            "SELECT email, tenant_id, is_active FROM users WHERE id = @Id", new { Id = userId }, cancellationToken: ct));
+        var user = await connection.QuerySingleOrDefaultAsync<(string Email, long? TenantId, long IsActive, long TenantAdmin)>(new CommandDefinition(
+            "SELECT email, tenant_id, is_active, tenant_admin FROM users WHERE id = @Id", new { Id = userId }, cancellationToken: ct));
         if (user.Email is null || user.IsActive == 0)
         {
             return null;
@@ -150,18 +161,21 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
         var roles = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT r.name FROM roles r JOIN user_roles ur ON ur.role_id = r.id WHERE ur.user_id = @Id",
             new { Id = userId }, cancellationToken: ct));
-        return AccessScope.For(userId, user.Email, roles, user.TenantId);
+        return AccessScope.For(userId, user.Email, roles, user.TenantId, user.TenantAdmin == 1);
     }
 
     public async Task<Page<UserRow>> ListAsync(AccessScope actor, string? search, PageRequest page, CancellationToken ct = default)
     {
-        if (!actor.IsParkAdmin)
+        if (!actor.IsParkAdmin && !actor.IsTenant)
         {
             return new Page<UserRow>([], 0);
         }
 
-        // Park administrators see the people bound to their parks or to tenants in their parks.
-        var where = $"""
+        // Park administrators see the people bound to their parks or to tenants in their parks;
+        // a tenant user sees its own tenant's people.
+        var where = actor.IsTenant && !actor.IsParkAdmin
+            ? "WHERE u.tenant_id = @ScopeTenantId AND (@Search IS NULL OR u.email LIKE @Search ESCAPE '\\' OR u.display_name LIKE @Search ESCAPE '\\')"
+            : $"""
             WHERE (@ScopeAllParks = 1
                    OR u.id IN (SELECT up.user_id FROM user_parks up WHERE {AccessScope.ParkFilter("up.park_id")})
                    OR u.tenant_id IN (SELECT t.id FROM tenants t WHERE {AccessScope.ParkFilter("t.park_id")}))
@@ -180,7 +194,7 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
                    (SELECT group_concat(r.name, ', ') FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles,
                    coalesce((SELECT group_concat(p.code, ', ') FROM user_parks up JOIN parks p ON p.id = up.park_id WHERE up.user_id = u.id), '') AS parks,
                    (SELECT t.name_zh FROM tenants t WHERE t.id = u.tenant_id) AS tenant_name,
-                   u.is_active, u.lockout_end, u.created_at
+                   u.is_active, u.tenant_admin, u.lockout_end, u.created_at
             FROM users u {where}
             ORDER BY u.email
             LIMIT @Limit OFFSET @Offset

@@ -165,7 +165,7 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
         {
             ("admin@park.demo", Roles.PlatformAdmin, [], null, "平台管理员 / Platform administrator"),
             ("parkadmin@park.demo", Roles.ParkAdmin, [ParkCode], null, "园区管理员 / Park administrator"),
-            ("ops@hengxintong.demo", Roles.TenantUser, [], TenantUscc(0), "恒信通 入驻企业 / Tenant: Hengxintong"),
+            ("ops@hengxintong.demo", Roles.TenantUser, [], TenantUscc(0), "恒信通 入驻企业（企业管理员）/ Tenant admin: Hengxintong"),
             ("ops@yunsheng.demo", Roles.TenantUser, [], TenantUscc(1), "云声 入驻企业 / Tenant: Yunsheng"),
             ("reviewer@gov.demo", Roles.GovReviewer, [ParkCode], null, "政府审核员 / Government reviewer"),
         };
@@ -173,7 +173,9 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
         var order = 0;
         foreach (var (email, role, parks, tenant, description) in plan)
         {
-            var created = await userAdmin.CreateAsync(new NewUser(email, role, parks, tenant, null), AccessScope.System, AuditActor.Cli, ct);
+            // The first tenant's user is that tenant's administrator (invites colleagues); the second is not.
+            var created = await userAdmin.CreateAsync(new NewUser(email, role, parks, tenant, null, TenantAdmin: email == "ops@hengxintong.demo"),
+                AccessScope.System, AuditActor.Cli, ct);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"Demo user {email} could not be created: {created.Problem}");

@@ -1,2 +1,3 @@
 global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
 global using Park.Tests.Support;

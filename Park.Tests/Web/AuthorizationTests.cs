@@ -49,6 +49,7 @@ public sealed class AuthorizationTests(SharedApp shared) : IClassFixture<SharedA
         { "/", Roles.PlatformAdmin, true }, { "/", Roles.ParkAdmin, true }, { "/", Roles.TenantUser, true }, { "/", Roles.GovReviewer, true },
         { "/parks", Roles.PlatformAdmin, true }, { "/parks", Roles.ParkAdmin, true }, { "/parks", Roles.TenantUser, false }, { "/parks", Roles.GovReviewer, true },
         { "/admin/users", Roles.PlatformAdmin, true }, { "/admin/users", Roles.ParkAdmin, true }, { "/admin/users", Roles.TenantUser, false }, { "/admin/users", Roles.GovReviewer, false },
+        { "/my/colleagues", Roles.PlatformAdmin, false }, { "/my/colleagues", Roles.ParkAdmin, false }, { "/my/colleagues", Roles.TenantUser, true }, { "/my/colleagues", Roles.GovReviewer, false },
         { "/admin/audit", Roles.PlatformAdmin, true }, { "/admin/audit", Roles.ParkAdmin, true }, { "/admin/audit", Roles.TenantUser, false }, { "/admin/audit", Roles.GovReviewer, false },
     };
 

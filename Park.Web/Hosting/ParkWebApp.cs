@@ -153,9 +153,18 @@ public static class ParkWebApp
 
         app.UseParkSecurityHeaders();
         app.UseRequestLocalization();
-        // Pages get the not-found page; the API keeps its own status codes and problem bodies.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Page requests (GET) get a readable status page; the API and form posts keep their own status
+        // codes and bodies (re-executing a POST would submit it to the status page).
+        app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
