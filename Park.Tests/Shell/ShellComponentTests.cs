@@ -111,3 +111,21 @@ public sealed class MudTextsTests
         }
     }
 }
+
+public sealed class PagerRenderTests : ComponentTestBase
+{
+    [Fact]
+    public void ADataGridWithPager_RendersInChinese_WithoutFormatErrors()
+    {
+        Services.AddTransient<MudBlazor.MudLocalizer, Park.Web.Components.Layout.ParkMudLocalizer>();
+        Render<MudBlazor.MudPopoverProvider>();
+        var grid = Render<MudBlazor.MudDataGrid<string>>(p => p
+            .Add(g => g.Items, ["a", "b", "c"])
+            .Add(g => g.PagerContent, (Microsoft.AspNetCore.Components.RenderFragment)(b =>
+            {
+                b.OpenComponent<MudBlazor.MudDataGridPager<string>>(0);
+                b.CloseComponent();
+            })));
+        Assert.Contains("每页行数", grid.Markup, StringComparison.Ordinal);
+    }
+}

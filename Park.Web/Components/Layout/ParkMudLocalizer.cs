@@ -6,13 +6,14 @@ namespace Park.Web.Components.Layout;
 
 /// <summary>
 /// MudBlazor's own texts (pager, grid, pickers) in Chinese; English falls through to MudBlazor's defaults.
+/// Texts MudBlazor formats with named placeholders (the pager's "{first_item}-{last_item} of {all_items}")
+/// stay MudBlazor's: its argument formatting would reject a translated pattern.
 /// </summary>
 public sealed class ParkMudLocalizer : MudLocalizer
 {
     private static readonly Dictionary<string, string> Chinese = new(StringComparer.Ordinal)
     {
         ["MudDataGridPager_RowsPerPage"] = "每页行数：",
-        ["MudDataGridPager_InfoFormat"] = "{first_item}–{last_item}，共 {all_items} 条",
         ["MudDataGridPager_AllItems"] = "全部",
         ["MudDataGridPager_FirstPage"] = "第一页",
         ["MudDataGridPager_PreviousPage"] = "上一页",
