@@ -88,3 +88,44 @@ public sealed class HomeComponentTests : ComponentTestBase
         Assert.Contains("在园经营", view.Markup, StringComparison.Ordinal);
     }
 }
+
+public sealed class MudTextsTests
+{
+    [Fact]
+    public void MudBlazorPagerTexts_AreChinese_ForChineseUsers_AndEnglishOtherwise()
+    {
+        // MudBlazor asks the custom localizer first and falls back to its built-in English texts.
+        var interceptor = new MudBlazor.DefaultLocalizationInterceptor(
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, new Park.Web.Components.Layout.ParkMudLocalizer());
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+            Assert.Equal("每页行数：", interceptor.Handle("MudDataGridPager_RowsPerPage"));
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
+            Assert.Equal("Rows per page:", interceptor.Handle("MudDataGridPager_RowsPerPage"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
+
+public sealed class PagerRenderTests : ComponentTestBase
+{
+    [Fact]
+    public void ADataGridWithPager_RendersInChinese_WithoutFormatErrors()
+    {
+        Services.AddTransient<MudBlazor.MudLocalizer, Park.Web.Components.Layout.ParkMudLocalizer>();
+        Render<MudBlazor.MudPopoverProvider>();
+        var grid = Render<MudBlazor.MudDataGrid<string>>(p => p
+            .Add(g => g.Items, ["a", "b", "c"])
+            .Add(g => g.PagerContent, (Microsoft.AspNetCore.Components.RenderFragment)(b =>
+            {
+                b.OpenComponent<MudBlazor.MudDataGridPager<string>>(0);
+                b.CloseComponent();
+            })));
+        Assert.Contains("每页行数", grid.Markup, StringComparison.Ordinal);
+    }
+}

@@ -45,6 +45,7 @@ public static class DomainServices
         services.AddSingleton<ServiceLineStore>();
         services.AddSingleton<VolumeStore>();
         services.AddSingleton<ScenarioStore>();
+        services.AddSingleton<ScenarioSeatRequests>();
         services.AddSingleton<ParkDemandQueries>();
         services.AddParkDocuments();
         return services;

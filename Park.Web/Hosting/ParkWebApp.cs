@@ -46,6 +46,7 @@ public static class ParkWebApp
         services.AddHostedService<Documents.FontStartupCheck>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Park.Web.Components.Layout.ParkMudLocalizer>();
         services.AddLocalization();
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
