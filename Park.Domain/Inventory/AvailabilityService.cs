@@ -31,6 +31,70 @@ public sealed class AvailabilityService(ParkDatabase db)
         public int Y { get; init; }
     }
 
+    /// <summary>Seats matching the filters that are in service for the whole period and held by no lease on any day of it.</summary>
+    private static readonly string FreeSeat = $"""
+        s.park_id = @ParkId AND {AccessScope.ParkFilter("s.park_id")}
+          AND (@BuildingId IS NULL OR f.building_id = @BuildingId) AND (@FloorId IS NULL OR f.id = @FloorId)
+          AND (@SeatType IS NULL OR s.seat_type = @SeatType)
+          AND (@Pc IS NULL OR s.has_pc = @Pc) AND (@Headset IS NULL OR s.has_headset = @Headset)
+          AND (@PhoneLine IS NULL OR s.has_phone_line = @PhoneLine) AND (@MinMonitors IS NULL OR s.monitors >= @MinMonitors)
+          AND (@PciZone IS NULL OR s.pci_zone = @PciZone)
+          AND NOT (s.service_status <> 'in_service' AND s.status_since < @To AND (s.status_until IS NULL OR @From < s.status_until))
+          AND NOT EXISTS (SELECT 1 FROM seat_holds h WHERE h.seat_id = s.id AND h.kind = 'held'
+                          AND h.start_date < @To AND @From < h.end_date)
+        """;
+
+    private sealed record ZoneFree
+    {
+        public long ZoneId { get; init; }
+        public long FloorId { get; init; }
+        public int Free { get; init; }
+    }
+
+    /// <summary>
+    /// The zones whose seats the ranking needs: when enough zones can each seat the whole team, the
+    /// <c>2 × maxProposals</c> zones with the most free seats (denser zones give tighter clusters; the
+    /// ranking only ever returns <c>maxProposals</c> of them); otherwise every zone that fits plus the
+    /// floors that fit (for same-floor proposals); and when nothing fits, the fullest floors until the
+    /// team is seated — exactly the floors the across-floors split takes.
+    /// </summary>
+    private static IReadOnlyList<long> CandidateZones(ZoneFree[] zones, int count, int maxProposals)
+    {
+        if (zones.Sum(z => z.Free) < count)
+        {
+            return [];
+        }
+
+        var fitting = zones.Where(z => z.Free >= count)
+            .OrderByDescending(z => z.Free).ThenBy(z => z.ZoneId).Select(z => z.ZoneId).ToList();
+        if (fitting.Count >= maxProposals)
+        {
+            return fitting.Take(2 * maxProposals).Order().ToArray();
+        }
+
+        var floors = zones.GroupBy(z => z.FloorId)
+            .Select(g => (Floor: g.Key, Free: g.Sum(z => z.Free), Zones: g.Select(z => z.ZoneId).ToArray()))
+            .OrderByDescending(f => f.Free).ThenBy(f => f.Floor).ToArray();
+        var chosen = new HashSet<long>(fitting);
+        var floorsThatFit = floors.Where(f => f.Free >= count && f.Zones.Length > 1).ToArray();
+        foreach (var floor in floorsThatFit.Take(2 * maxProposals))
+        {
+            chosen.UnionWith(floor.Zones);
+        }
+
+        if (chosen.Count == 0)
+        {
+            var taken = 0;
+            foreach (var floor in floors.TakeWhile(_ => taken < count))
+            {
+                chosen.UnionWith(floor.Zones);
+                taken += floor.Free;
+            }
+        }
+
+        return chosen.Order().ToArray();
+    }
+
     public static Problem? Check(AvailabilityQuery query)
     {
         if (query.To <= query.From)
@@ -72,20 +136,26 @@ public sealed class AvailabilityService(ParkDatabase db)
             return Problem.NotFound();
         }
 
-        var rows = await connection.QueryAsync<CandidateRow>(new CommandDefinition($"""
+        // 1. Free seats per zone, counted in SQL (no seat rows leave the database).
+        var zones = (await connection.QueryAsync<ZoneFree>(new CommandDefinition($"""
+            SELECT s.zone_id, z.floor_id, count(*) AS free
+            FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id
+            WHERE {FreeSeat}
+            GROUP BY s.zone_id
+            ORDER BY s.zone_id
+            """, parameters, cancellationToken: ct))).ToArray();
+        var available = zones.Sum(z => z.Free);
+
+        // 2. Only the zones that can produce the best proposals; 3. load and rank their seats.
+        var chosen = CandidateZones(zones, query.Count, maxProposals);
+        parameters.Add("ZoneIds", "[" + string.Join(",", chosen) + "]");
+        var rows = chosen.Count == 0 ? [] : await connection.QueryAsync<CandidateRow>(new CommandDefinition($"""
             SELECT s.id, s.code, s.zone_id, z.code AS zone_code, f.id AS floor_id, f.name AS floor_name, b.code AS building_code, s.x, s.y
             FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
-            WHERE s.park_id = @ParkId AND {AccessScope.ParkFilter("s.park_id")}
-              AND (@BuildingId IS NULL OR b.id = @BuildingId) AND (@FloorId IS NULL OR f.id = @FloorId)
-              AND (@SeatType IS NULL OR s.seat_type = @SeatType)
-              AND (@Pc IS NULL OR s.has_pc = @Pc) AND (@Headset IS NULL OR s.has_headset = @Headset)
-              AND (@PhoneLine IS NULL OR s.has_phone_line = @PhoneLine) AND (@MinMonitors IS NULL OR s.monitors >= @MinMonitors)
-              AND (@PciZone IS NULL OR s.pci_zone = @PciZone)
-              AND NOT (s.service_status <> 'in_service' AND s.status_since < @To AND (s.status_until IS NULL OR @From < s.status_until))
-              AND NOT EXISTS (SELECT 1 FROM seat_holds h WHERE h.seat_id = s.id AND h.kind = 'held'
-                              AND h.start_date < @To AND @From < h.end_date)
+            WHERE s.zone_id IN (SELECT value FROM json_each(@ZoneIds)) AND {FreeSeat}
+            ORDER BY s.id
             """, parameters, cancellationToken: ct));
         var candidates = rows.Select(r => new CandidateSeat(r.Id, r.Code, r.ZoneId, r.ZoneCode, r.FloorId, r.FloorName, r.BuildingCode, r.X, r.Y)).ToArray();
-        return new AvailabilityAnswer(candidates.Length, AvailabilityRanking.Rank(candidates, query.Count, maxProposals));
+        return new AvailabilityAnswer(available, AvailabilityRanking.Rank(candidates, query.Count, maxProposals));
     }
 }
