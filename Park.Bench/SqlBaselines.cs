@@ -35,13 +35,32 @@ public sealed class SqlBaselines(string databasePath) : IDisposable
         ORDER BY s.code
         """;
 
-    public const string Availability = """
-        SELECT s.id, s.code, s.zone_id, z.code AS zone_code, f.id AS floor_id, f.name AS floor_name, b.code AS building_code, s.x, s.y
-        FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
+    /// <summary>Availability, step 1: free seats per zone (the service's first query, without the optional filters).</summary>
+    public const string AvailabilityZones = """
+        SELECT s.zone_id, z.floor_id, count(*) AS free
+        FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id
         WHERE s.park_id = $park
           AND NOT (s.service_status <> 'in_service' AND s.status_since < $to AND (s.status_until IS NULL OR $from < s.status_until))
           AND NOT EXISTS (SELECT 1 FROM seat_holds h WHERE h.seat_id = s.id AND h.kind = 'held'
                           AND h.start_date < $to AND $from < h.end_date)
+        GROUP BY s.zone_id
+        ORDER BY s.zone_id
+        """;
+
+    /// <summary>Availability, step 2: the free seats of the candidate zones ($zones = JSON array of zone ids).</summary>
+    public const string AvailabilityZoneSeats = """
+        SELECT s.id, s.code, s.zone_id, z.code AS zone_code, f.id AS floor_id, f.name AS floor_name, b.code AS building_code, s.x, s.y
+        FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
+        WHERE s.zone_id IN (SELECT value FROM json_each($zones)) AND s.park_id = $park
+          AND NOT (s.service_status <> 'in_service' AND s.status_since < $to AND (s.status_until IS NULL OR $from < s.status_until))
+          AND NOT EXISTS (SELECT 1 FROM seat_holds h WHERE h.seat_id = s.id AND h.kind = 'held'
+                          AND h.start_date < $to AND $from < h.end_date)
+        ORDER BY s.id
+        """;
+
+    /// <summary>The ten zones of the park with the most free seats in the period, as a JSON array (what the service loads for 5 proposals).</summary>
+    public const string AvailabilityTopZones = $"""
+        SELECT '[' || group_concat(zone_id) || ']' FROM (SELECT zone_id FROM ({AvailabilityZones}) ORDER BY free DESC, zone_id LIMIT 10)
         """;
 
     public const string ParkList = """
@@ -63,6 +82,19 @@ public sealed class SqlBaselines(string databasePath) : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
         return connection;
+    }
+
+    /// <summary>Runs a one-value SELECT and returns the value as text.</summary>
+    public string Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "[]";
     }
 
     /// <summary>Runs the SELECT and reads every value; returns the row count.</summary>

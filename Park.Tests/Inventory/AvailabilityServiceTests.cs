@@ -40,6 +40,58 @@ public sealed class AvailabilityServiceTests
         Assert.Contains(answer.Proposals, p => p.Seats[0].Code == "A-2F-Z1-001");
     }
 
+    [Fact]
+    public async Task Search_WhenManyZonesFit_CountsEveryFreeSeatAndProposesSameZoneClusters()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        await build.LeaseAsync(0, "HZ-2027-0001", new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 1), "held", "A-2F-Z1-001", "B-3F-Z2-010");
+        var park = await build.ParkIdAsync();
+        var inService = await build.CountAsync(
+            "SELECT count(*) FROM seats WHERE park_id = @park AND NOT (service_status <> 'in_service' AND status_since < '2027-08-01' AND (status_until IS NULL OR '2027-05-01' < status_until))",
+            new { park });
+
+        var answer = (await db.Get<AvailabilityService>().SearchAsync(await build.AdminAsync(),
+            new AvailabilityQuery(park, 10, new DateOnly(2027, 5, 1), new DateOnly(2027, 8, 1)), ct: InventoryBuilder.Ct)).Value!;
+
+        Assert.Equal(inService - 2, answer.Available); // the count covers the whole park, not only the zones ranked
+        Assert.Equal(5, answer.Proposals.Count);
+        Assert.All(answer.Proposals, p => Assert.Equal(ProposalKind.SameZone, p.Kind));
+        Assert.All(answer.Proposals, p => Assert.Single(p.Seats.Select(s => s.ZoneId).Distinct()));
+        Assert.Equal(answer.Proposals.Select(p => p.Spread).Order(), answer.Proposals.Select(p => p.Spread));
+    }
+
+    [Fact]
+    public async Task Search_WhenNoZoneFitsButAFloorDoes_ProposesSameFloor()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+
+        var answer = (await db.Get<AvailabilityService>().SearchAsync(await build.AdminAsync(),
+            new AvailabilityQuery(await build.ParkIdAsync(), 120, new DateOnly(2027, 5, 1), new DateOnly(2027, 8, 1), BuildingId: await build.BuildingIdAsync("A")),
+            ct: InventoryBuilder.Ct)).Value!;
+
+        Assert.NotEmpty(answer.Proposals);
+        Assert.All(answer.Proposals, p => Assert.Equal(ProposalKind.SameFloor, p.Kind));
+        Assert.All(answer.Proposals, p => Assert.Single(p.Seats.Select(s => s.FloorId).Distinct()));
+        Assert.All(answer.Proposals, p => Assert.Equal(120, p.Seats.Select(s => s.Id).Distinct().Count()));
+    }
+
+    [Fact]
+    public async Task Search_WhenNoFloorFits_SplitsTheTeamAcrossFloors()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+
+        var answer = (await db.Get<AvailabilityService>().SearchAsync(await build.AdminAsync(),
+            new AvailabilityQuery(await build.ParkIdAsync(), 500, new DateOnly(2027, 5, 1), new DateOnly(2027, 8, 1)), ct: InventoryBuilder.Ct)).Value!;
+
+        var proposal = Assert.Single(answer.Proposals);
+        Assert.Equal(ProposalKind.AcrossFloors, proposal.Kind);
+        Assert.Equal(500, proposal.Seats.Select(s => s.Id).Distinct().Count());
+        Assert.True(proposal.Seats.Select(s => s.FloorId).Distinct().Count() > 1);
+    }
+
     [Theory]
     [InlineData(10, 2027, 8, 1, 2027, 5, 1, "DateRangeInvalid")]
     [InlineData(10, 2027, 8, 1, 2027, 8, 1, "DateRangeInvalid")]
