@@ -34,8 +34,9 @@ case "${1:-}" in
     apt_ensure fonts-noto-cjk
     export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
     export Park__DatabasePath="${Park__DatabasePath:-$PWD/data/park.db}"
-    echo "Database: $Park__DatabasePath — open http://localhost:5000 (demo sign-ins are printed below and shown on the sign-in page)"
-    exec dotnet run --project Park.Web --no-launch-profile --urls "${PARK_URLS:-http://localhost:5000}"
+    urls="${PARK_URLS:-http://localhost:5000}"
+    echo "Database: $Park__DatabasePath — open $urls (demo sign-ins are printed below and shown on the sign-in page)"
+    exec dotnet run --project Park.Web --no-launch-profile --urls "$urls"
     ;;
   test)
     dotnet_ensure

@@ -30,6 +30,8 @@ internal static class Program
 
         Console.WriteLine("Engines…");
         await EnginesAsync(data, ids, measures);
+        Console.WriteLine("Staffing…");
+        await StaffingBench.RunAsync(measures);
         Console.WriteLine("SQL-backed stores…");
         await StoresAsync(data, ids, measures);
         long? rssKb = null;

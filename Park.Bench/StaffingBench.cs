@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using Park.Domain.Staffing;
+
+namespace Park.Bench;
+
+/// <summary>
+/// Staffing measures (issue #6): a year of 15-minute intervals through the real engine (Erlang C and
+/// Erlang A), beside a straightforward Erlang C written here (Erlang B recomputed from zero for every
+/// candidate N, so O(N²) per interval, doubles) on the same inputs; and the 10,000-line requirement,
+/// extrapolated from a timed sample of lines.
+/// </summary>
+internal static class StaffingBench
+{
+    public const string Group = "Staffing (in-process; one thread unless a row says otherwise) — baseline = straightforward Erlang C written in the bench";
+    private const int IntervalsPerYear = 365 * 96;
+    private const int SampleLines = 200;
+    private const int NationalLines = 10_000;
+
+    public static async Task RunAsync(List<Measure> measures)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var year = Year(dailyCalls: 12_000, ahtSeconds: 300, seed: 1);
+        var peakLoad = year.Max(r => (double)r.ExactLoad);
+
+        var engineAgents = 0L;
+        var engine = await Harness.Time(() => engineAgents = SumAgents(year), 3, 30);
+        var naiveAgents = 0L;
+        var naive = await Harness.Time(() => naiveAgents = NaiveSumAgents(year), 1, 5, TimeSpan.FromSeconds(40));
+        var mismatches = year.Count(r => StaffingEngine.CalculateValid(r).Agents != NaiveAgents(r));
+        var speedup = naive.Median / engine.Median;
+        measures.Add(new Measure(Group,
+            string.Create(c, $"Erlang C, one service line, one year of 15-minute intervals ({year.Length:N0}; 12,000 calls a weekday, AHT 300 s, peak {peakLoad:F0} Erl, 80/20, occupancy ≤ 90%, shrinkage 30%)"),
+            engine, naive, new Target(50),
+            string.Create(c, $"straightforward O(N²) Erlang C on the same inputs in the same run: {naive.Median:F0} ms median, the engine is {speedup:F0}× faster; agents differ in {mismatches} of {year.Length:N0} intervals; Σ agents {engineAgents:N0}")));
+
+        var withPatience = year.Select(r => r with { PatienceSeconds = 120, MaxAbandon = 0.05 }).ToArray();
+        measures.Add(new Measure(Group,
+            "Erlang A, the same year and line, patience 120 s, abandonment ≤ 5%",
+            await Harness.Time(() => GC.KeepAlive(SumAgents(withPatience)), 2, 20), null, new Target(50)));
+
+        // 10,000 lines: a sample of lines with varied volumes and handle times, timed end to end, × 10,000 / sample.
+        var random = new Random(7);
+        var lines = Enumerable.Range(0, SampleLines).Select(i =>
+        {
+            var daily = Math.Exp(Math.Log(200) + (random.NextDouble() * (Math.Log(20_000) - Math.Log(200))));
+            return Year(daily, 180 + random.Next(0, 421), seed: 100 + i);
+        }).ToArray();
+        GC.KeepAlive(SumAgents(lines[0]));
+        var watch = Stopwatch.StartNew();
+        var total = 0L;
+        foreach (var line in lines)
+        {
+            total += SumAgents(line);
+        }
+
+        var sampleMs = watch.Elapsed.TotalMilliseconds;
+        var extrapolated = sampleMs * NationalLines / SampleLines;
+        measures.Add(new Measure(Group,
+            string.Create(c, $"Requirement of {NationalLines:N0} service lines × {IntervalsPerYear:N0} intervals, Erlang C — EXTRAPOLATED from a timed sample of {SampleLines} lines (× {NationalLines / SampleLines}; 200–20,000 calls a weekday log-uniform, AHT 180–600 s), not a full run"),
+            new Stats(1, extrapolated, extrapolated, extrapolated), null, new Target(120_000),
+            string.Create(c, $"sample of {SampleLines} lines took {sampleMs:F0} ms, {sampleMs / SampleLines:F1} ms a line; Σ agents {total:N0}")));
+
+        // The same sample with the lines spread over every core (lines are independent).
+        var cores = Environment.ProcessorCount;
+        watch.Restart();
+        var parallelTotal = 0L;
+        Parallel.ForEach(lines, new ParallelOptions { MaxDegreeOfParallelism = cores }, line => Interlocked.Add(ref parallelTotal, SumAgents(line)));
+        var parallelMs = watch.Elapsed.TotalMilliseconds;
+        var parallelExtrapolated = parallelMs * NationalLines / SampleLines;
+        measures.Add(new Measure(Group,
+            string.Create(c, $"The same {NationalLines:N0}-line requirement on all {cores} cores (Parallel.ForEach over lines) — EXTRAPOLATED from the same {SampleLines}-line sample, not a full run"),
+            new Stats(1, parallelExtrapolated, parallelExtrapolated, parallelExtrapolated), null, new Target(120_000),
+            string.Create(c, $"sample took {parallelMs:F0} ms on {cores} cores shared with other work; Σ agents {parallelTotal:N0}{(parallelTotal == total ? ", same as one core" : ", DIFFERS from one core")}")));
+    }
+
+    /// <summary>A year of 15-minute intervals: open 08:00–22:00 with a two-peak day, weekends at 40%, a mild yearly swing.</summary>
+    private static StaffingRequest[] Year(double dailyCalls, int ahtSeconds, int seed)
+    {
+        var random = new Random(seed);
+        var result = new StaffingRequest[IntervalsPerYear];
+        double[] shape = new double[96];
+        for (var q = 32; q < 88; q++)
+        {
+            var hour = q / 4.0;
+            shape[q] = 0.3 + Math.Exp(-Math.Pow((hour - 10.5) / 1.5, 2)) + (0.8 * Math.Exp(-Math.Pow((hour - 15) / 2, 2)));
+        }
+
+        var shapeSum = shape.Sum();
+        for (var day = 0; day < 365; day++)
+        {
+            var weekday = day % 7 < 5 ? 1.0 : 0.4;
+            var season = 1 + (0.15 * Math.Sin(day / 365.0 * 2 * Math.PI));
+            for (var q = 0; q < 96; q++)
+            {
+                var volume = dailyCalls * weekday * season * shape[q] / shapeSum * (0.9 + (0.2 * random.NextDouble()));
+                result[(day * 96) + q] = new StaffingRequest(Math.Round((decimal)volume, 2), 900, ahtSeconds, 0.8, 20, 0.3m, 0.9m);
+            }
+        }
+
+        return result;
+    }
+
+    private static long SumAgents(StaffingRequest[] year)
+    {
+        var sum = 0L;
+        for (var i = 0; i < year.Length; i++)
+        {
+            sum += StaffingEngine.CalculateValid(year[i]).Agents;
+        }
+
+        return sum;
+    }
+
+    private static long NaiveSumAgents(StaffingRequest[] year)
+    {
+        var sum = 0L;
+        foreach (var request in year)
+        {
+            sum += NaiveAgents(request);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The textbook way: try N = 1, 2, … and for each N compute Erlang B from B(0) = 1 again.</summary>
+    private static int NaiveAgents(StaffingRequest request)
+    {
+        var load = (double)request.Volume * (double)request.AhtSeconds / request.IntervalSeconds;
+        if (load <= 0)
+        {
+            return 0;
+        }
+
+        var aht = (double)request.AhtSeconds;
+        var cap = (double)request.MaxOccupancy;
+        for (var n = 1; ; n++)
+        {
+            var b = 1.0;
+            for (var k = 1; k <= n; k++)
+            {
+                b = load * b / (k + (load * b));
+            }
+
+            if (n <= load)
+            {
+                continue;
+            }
+
+            var wait = n * b / (n - (load * (1 - b)));
+            var serviceLevel = 1 - (wait * Math.Exp(-(n - load) * request.ThresholdSeconds / aht));
+            if (serviceLevel >= request.ServiceLevelTarget && load / n <= cap)
+            {
+                return n;
+            }
+        }
+    }
+}
