@@ -102,7 +102,7 @@ internal static class NationalStaffingYear
         var awake = Sigmoid((hour - 7.6) / 0.5) * Sigmoid((23.2 - hour) / 0.7);
         var evening = kind.Office ? 0.05 : 0.35;
         var day = 0.3 + Bump(hour, 10.25 + shift, 1.25) + (0.85 * Bump(hour, 14.75, 1.6)) + (evening * Bump(hour, 20, 1.4));
-        return (kind.AllDay ? 0.035 : 0.01) + (awake * day);
+        return (kind.AllDay ? 0.1 : 0.01) + (awake * day);
     }
 
     private static double Weekday(LineKind kind, DateOnly day) => (kind.Office, kind.Season, day.DayOfWeek) switch
