@@ -57,7 +57,7 @@ public static partial class HttpDriver
                 ("Park list API (page of 50)", "/api/v1/parks?pageSize=50", new Target(100)),
                 ("Contract PDF API, 120 seats", $"/api/v1/leases/{ids.Lease120}/contract.pdf", new Target(300)),
             };
-            foreach (var (name, path, target) in endpoints)
+            foreach (var (name, path, target) in endpoints.Concat(NationalLineBench.HttpEndpoints(dbPath)))
             {
                 foreach (var clients in new[] { 1, 50 })
                 {

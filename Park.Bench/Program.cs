@@ -136,6 +136,7 @@ internal static class Program
         var events = await Harness.TimeAsync(async () => GC.KeepAlive(await audit.ListAsync(AccessScope.System, new AuditFilter(), new PageRequest(1, 50))), 3, 40);
         var eventsRaw = await Harness.Time(() => raw.Run(SqlBaselines.AuditList), 3, 40);
         measures.Add(new Measure(group, "Audit list (page of 50, newest first)", events, eventsRaw, new Target(100)));
+        await NationalLineBench.RunAsync(data, group, measures);
 
         var contracts = data.Get<ContractService>();
         var pdf = await Harness.TimeAsync(async () => GC.KeepAlive((await contracts.RenderAsync(AccessScope.System, ids.Lease120, "zh-CN")).Value), 2, 15);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Park.Domain.Seeding;
 using Park.Domain.Staffing;
 
 namespace Park.Bench;
@@ -154,5 +155,72 @@ internal static class StaffingBench
                 return n;
             }
         }
+    }
+}
+
+/// <summary>
+/// A national line's year (issue #7: "one year of 15-minute staffing intervals ≤ 50 ms"): the seeded
+/// NAT-01 12345 hotline, 15-minute intervals round the clock, loaded as the line page loads it and
+/// staffed interval by interval by the app's Requirement; beside the bare SQL load of the same rows.
+/// </summary>
+internal static class NationalLineBench
+{
+    public static async Task RunAsync(BenchData data, string group, List<Measure> measures)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var id = await LineIdAsync(data.Get<Park.Domain.Data.ParkDatabase>());
+        var lines = data.Get<ServiceLineStore>();
+        var volumes = data.Get<VolumeStore>();
+        var scope = Park.Domain.Access.AccessScope.System;
+        RequirementPlan? plan = null;
+        var stats = await Harness.TimeAsync(async () =>
+        {
+            var line = (await lines.GetAsync(scope, id))!;
+            var history = (await volumes.HistoryAsync(scope, id))!;
+            plan = Requirement.Compute(history.FirstMonday.ToDateTime(TimeOnly.MinValue), history.Offered, line.Targets());
+        }, 3, 30);
+        var year = (await volumes.HistoryAsync(scope, id))!;
+        using var raw = new SqlBaselines(data.DatabasePath);
+        var from = year.FirstMonday.ToString("yyyy-MM-dd", c) + "T00:00";
+        var to = year.NextMonday.ToString("yyyy-MM-dd", c) + "T00:00";
+        var rows = 0;
+        var rawStats = await Harness.Time(() => rows = raw.Run(SqlBaselines.StaffingYear, ("$line", id), ("$from", from), ("$to", to)), 3, 30);
+        measures.Add(new Measure(group,
+            string.Create(c, $"Staffing: a national line's year of intervals — load from SQL + Erlang C requirement (NAT-01 {NationalStaffing.HotlineName}, 15-minute, 24 hours, {rows:N0} intervals, peak {plan!.PeakPositions:N0} positions)"),
+            stats, rawStats, new Target(50),
+            "ServiceLineStore.GetAsync + VolumeStore.HistoryAsync (as the line page) + Requirement.Compute; raw = the bare SELECT of the year's rows"));
+    }
+
+    /// <summary>The API paths of the same line for the HTTP driver: the line and its baseline plan (a forecast requirement over the year's history).</summary>
+    public static (string Name, string Path, Target? Target)[] HttpEndpoints(string dbPath)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={dbPath};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT l.id, (SELECT s.id FROM staffing_scenarios s WHERE s.service_line_id = l.id AND s.is_plan = 1)
+            FROM staffing_service_lines l JOIN parks p ON p.id = l.park_id
+            WHERE p.code = '{NationalSeed.BenchFloorPark}' AND l.name = '{NationalStaffing.HotlineName}'
+            """;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read() || reader.IsDBNull(1))
+        {
+            return [];
+        }
+
+        return
+        [
+            ("Staffing line API (a national 15-minute 24-hour line with a year of volumes)", $"/api/v1/staffing/lines/{reader.GetInt64(0)}", new Target(100)),
+            ("Staffing scenario API: that line's 8-week plan forecast from its year of history, requirement and seats", $"/api/v1/staffing/scenarios/{reader.GetInt64(1)}", new Target(50)),
+        ];
+    }
+
+    private static async Task<long> LineIdAsync(Park.Domain.Data.ParkDatabase db)
+    {
+        await using var connection = await db.OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, """
+            SELECT l.id FROM staffing_service_lines l JOIN parks p ON p.id = l.park_id
+            WHERE p.code = @Park AND l.name = @Name AND l.interval_seconds = 900
+            """, new { Park = NationalSeed.BenchFloorPark, Name = NationalStaffing.HotlineName });
     }
 }
