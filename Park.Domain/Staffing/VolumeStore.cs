@@ -100,16 +100,16 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
         {
             var from = monday.ToDateTime(TimeOnly.MinValue);
             await using var connection = await db.OpenAsync(ct);
-            // Read straight off the data reader: a year of 15-minute intervals is 35,040 rows, and
-            // Dapper's row objects and DateTime.ParseExact cost more than the query itself.
+            // A year of 15-minute intervals is 35,040 rows: SQLite turns each start into its slot, so no
+            // row object, string or DateTime is made per row (they cost more than the query itself).
             await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition("""
-                SELECT interval_start, offered FROM staffing_volumes
+                SELECT (unixepoch(interval_start) - unixepoch(@From)) / @IntervalSeconds AS slot, offered FROM staffing_volumes
                 WHERE service_line_id = @Id AND interval_start >= @From AND interval_start < @To
-                """, new { line.Id, From = from.ToString(StartFormat, CultureInfo.InvariantCulture),
+                """, new { line.Id, line.IntervalSeconds, From = from.ToString(StartFormat, CultureInfo.InvariantCulture),
                 To = from.AddDays(7 * weeks).ToString(StartFormat, CultureInfo.InvariantCulture) }, cancellationToken: ct));
             while (await reader.ReadAsync(ct))
             {
-                series[Index(reader.GetString(0), monday.DayNumber, line.IntervalSeconds)] = reader.GetDouble(1);
+                series[reader.GetInt32(0)] = reader.GetDouble(1);
             }
         }
 
@@ -157,25 +157,6 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
         }
 
         return shares;
-    }
-
-    /// <summary>The position of an interval start in a series beginning on <paramref name="firstDay"/> (a day number).</summary>
-    internal static int Index(string start, int firstDay, long intervalSeconds)
-    {
-        var s = start.AsSpan();
-        if (s.Length == 16 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':'
-            && int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            && int.TryParse(s[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            && int.TryParse(s[8..10], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            && int.TryParse(s[11..13], NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
-            && int.TryParse(s[14..16], NumberStyles.None, CultureInfo.InvariantCulture, out var minute)
-            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour < 24 && minute < 60)
-        {
-            var seconds = ((long)(new DateOnly(year, month, day).DayNumber - firstDay) * 86_400) + (hour * 3600) + (minute * 60);
-            return (int)(seconds / intervalSeconds);
-        }
-
-        return (int)((Parse(start) - DateOnly.FromDayNumber(firstDay).ToDateTime(TimeOnly.MinValue)).TotalSeconds / intervalSeconds);
     }
 
     internal static DateTime Parse(string start) => DateTime.ParseExact(start, StartFormat, CultureInfo.InvariantCulture);

@@ -33,13 +33,4 @@ public sealed class RequirementYearTests
 
         Assert.Equal(plan.Days.Max(d => d.PeakPositions), plan.PeakPositions);
     }
-
-    [Theory]
-    [InlineData("2026-03-02T00:00", 0)]
-    [InlineData("2026-03-02T09:15", 37)]
-    [InlineData("2026-03-09T23:45", (7 * 96) + 95)]
-    public void Index_OfAnIntervalStart_CountsIntervalsFromTheFirstDay(string start, int expected)
-    {
-        Assert.Equal(expected, VolumeStore.Index(start, new DateOnly(2026, 3, 2).DayNumber, 900));
-    }
 }
