@@ -30,7 +30,8 @@ public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
             Creation = createdAt.UtcDateTime,
             Modified = createdAt.UtcDateTime,
         };
-        using var stream = new MemoryStream();
+        // Skia's own memory stream: a managed Stream would be called back for every small write.
+        using var stream = new SKDynamicMemoryWStream();
         using (var pdf = SKDocument.CreatePdf(stream, metadata))
         {
             using var painter = new Painter(fonts);
@@ -44,7 +45,8 @@ public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
             pdf.Close();
         }
 
-        return new PrintedDocument(stream.ToArray(), pages.Count);
+        using var data = stream.DetachAsData();
+        return new PrintedDocument(data.ToArray(), pages.Count);
     }
 
     private sealed class Painter(PdfFonts fonts) : IDisposable

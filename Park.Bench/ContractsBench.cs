@@ -1,0 +1,66 @@
+using Dapper;
+using Park.Domain.Access;
+using Park.Domain.Audit;
+using Park.Domain.Contracts;
+using Park.Domain.Data;
+using Park.Domain.Documents;
+using Park.Web.Documents;
+
+namespace Park.Bench;
+
+/// <summary>Contract PDFs: layout and render of the 120- and 1,000-seat contracts, load + render, and a park's batch of 200.</summary>
+internal static class ContractsBench
+{
+    public static async Task RunAsync(BenchData data, BenchIds ids, List<Measure> measures)
+    {
+        const string engines = "Engines (in-process)";
+        var contracts = data.Get<ContractService>();
+        var printer = data.Get<IDocumentPrinter>();
+        var fonts = data.Get<PdfFonts>();
+        foreach (var (lease, label, target) in new[] { (ids.Lease120, "120-seat", 50), (ids.Lease1000, "1,000-seat", 300) })
+        {
+            var composed = await contracts.ComposeAsync(AccessScope.System, lease, "zh-CN");
+            if (!composed.Succeeded)
+            {
+                throw new InvalidOperationException($"Contract {label}: {composed.Problem!.Code}");
+            }
+
+            var document = composed.Value.Document;
+            var pages = 0;
+            var stats = await Harness.Time(() => pages = printer.Print(document, DateTimeOffset.UnixEpoch).PageCount, 5, 25);
+            measures.Add(new Measure(engines, $"Contract PDF render (SkiaSharp renderer), {label} contract, {pages} pages", stats,
+                Target: new Target(target), Note: "render only"));
+            var layout = await Harness.Time(() => GC.KeepAlive(new DocumentLayout(fonts).Layout(document)), 5, 25);
+            measures.Add(new Measure(engines, $"Contract layout only (no drawing), {label} contract", layout, Note: "part of the render"));
+        }
+
+        const string stores = "SQL-backed stores (in-process, platform admin scope) beside the raw SQL";
+        var pdf = await Harness.TimeAsync(async () => GC.KeepAlive((await contracts.RenderAsync(AccessScope.System, ids.Lease120, "zh-CN")).Value), 5, 25);
+        measures.Add(new Measure(stores, "Contract PDF, 120 seats: load lease + compose + render", pdf, null, new Target(50)));
+
+        var leases = await data.EnsureBatchLeasesAsync(ids.ParkId, 200);
+        var done = 0;
+        var batch = await Harness.TimeAsync(async () =>
+        {
+            await ForgetContractsAsync(data, ids.ParkId);
+            var result = await contracts.GenerateBatchAsync(AccessScope.System, AuditActor.Cli, ids.ParkId, "zh-CN", null);
+            done = result.Done - result.Failed;
+        }, 0, 2, TimeSpan.FromSeconds(60));
+        measures.Add(new Measure(stores, $"Contract batch: a park's {leases} signed leases generated and stored ({done} PDFs)", batch, null, new Target(30_000)));
+        await ForgetContractsAsync(data, ids.ParkId);
+    }
+
+    /// <summary>Removes the park's stored contracts (rows and files) so the next batch generates them all again.</summary>
+    private static async Task ForgetContractsAsync(BenchData data, long parkId)
+    {
+        var folder = data.Get<ContractService>().Folder;
+        await using var connection = await data.Get<ParkDatabase>().OpenAsync();
+        var files = await connection.QueryAsync<string>("SELECT file_name FROM contract_versions WHERE park_id = @ParkId", new { ParkId = parkId });
+        foreach (var file in files)
+        {
+            File.Delete(Path.Combine(folder, file));
+        }
+
+        await connection.ExecuteAsync("DELETE FROM contract_versions WHERE park_id = @ParkId", new { ParkId = parkId });
+    }
+}
