@@ -22,6 +22,7 @@ public static class DocumentServices
         services.AddSingleton<ContractTemplateStore>();
         services.AddSingleton<ContractService>();
         services.AddSingleton<ContractBatches>();
+        services.AddSingleton<ContractLessorStore>();
         services.AddHostedService<ContractBatchWorker>();
         return services;
     }
