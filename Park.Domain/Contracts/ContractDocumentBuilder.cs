@@ -123,7 +123,7 @@ public static class ContractDocumentBuilder
         var separator = t.IsChinese ? "、" : ", ";
         return new KeyValueBlock(
         [
-            new KeyValue(t.Park, (t.IsChinese ? lease.ParkNameZh : lease.ParkNameEn) + (lease.Lessor.Address.Length > 0 ? $"（{lease.Lessor.Address}）" : "")),
+            new KeyValue(t.Park, (t.IsChinese ? lease.ParkNameZh : lease.ParkNameEn) + (lease.Lessor.Address.Length == 0 ? "" : t.IsChinese ? $"（{lease.Lessor.Address}）" : $" ({lease.Lessor.Address})")),
             new KeyValue(t.Buildings, string.Join(separator, lease.Seats.Select(s => s.Building).Distinct())),
             new KeyValue(t.Floors, string.Join(separator, lease.Seats.Select(s => $"{s.Building}-{s.Floor}").Distinct())),
             new KeyValue(t.SeatCount, t.IsChinese ? $"{lease.Seats.Count} 个（明细见附件一）" : $"{lease.Seats.Count} (listed in Schedule 1)"),
