@@ -133,6 +133,7 @@ public sealed class ContractBatches(ParkDatabase db, ContractService contracts, 
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, job.Stop.Token);
         var ct = linked.Token;
+        string? error = null;
         try
         {
             ct.ThrowIfCancellationRequested();
@@ -147,30 +148,32 @@ public sealed class ContractBatches(ParkDatabase db, ContractService contracts, 
                 job.Status = job.Status with { Done = i + 1, Failed = failed };
             }
 
-            Finish(job, ContractBatchState.Completed);
+            job.Status = job.Status with { State = ContractBatchState.Completed };
         }
         catch (OperationCanceledException)
         {
-            Finish(job, ContractBatchState.Cancelled);
+            job.Status = job.Status with { State = ContractBatchState.Cancelled };
         }
 #pragma warning disable CA1031 // the worker outlives any one batch: a failure ends the batch, is audited and shown, never the worker
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Finish(job, ContractBatchState.Failed);
-            await AuditAsync(job.Actor, "contract.batch.finish", job, AuditOutcome.Failure, e.GetType().Name, CancellationToken.None);
-            return;
+            job.Status = job.Status with { State = ContractBatchState.Failed };
+            error = e.GetType().Name;
         }
 
-        await AuditAsync(job.Actor, "contract.batch.finish", job,
-            job.Status.State == ContractBatchState.Completed && job.Status.Failed == 0 ? AuditOutcome.Success : AuditOutcome.Failure,
-            job.Status.State, CancellationToken.None);
-    }
-
-    private void Finish(Job job, string state)
-    {
-        job.Status = job.Status with { State = state, FinishedAt = clock.GetUtcNow() };
-        job.Finished.TrySetResult(job.Status);
+        job.Status = job.Status with { FinishedAt = clock.GetUtcNow() };
+        var clean = job.Status.State == ContractBatchState.Completed && job.Status.Failed == 0;
+        try
+        {
+            await AuditAsync(job.Actor, "contract.batch.finish", job, clean ? AuditOutcome.Success : AuditOutcome.Failure, error ?? job.Status.State,
+                CancellationToken.None);
+        }
+        finally
+        {
+            // Only now: whoever waits for the batch also finds its audit record.
+            job.Finished.TrySetResult(job.Status);
+        }
     }
 
     private async Task<bool> ParkVisibleAsync(AccessScope scope, long parkId, CancellationToken ct)
