@@ -142,7 +142,7 @@ public static class ContractDocumentBuilder
             new(t.Price, t.Amount(price)),
             new(t.Monthly, t.Amount(monthly)),
             new(t.Cycle, t.CycleName(terms.Cycle) + (t.IsChinese ? "，明细见附件二" : "; see Schedule 2")),
-            new(t.Deposit, t.Amount(deposit) + (t.IsChinese ? $"（{lease.DepositMonths} 个月租金）" : $" ({lease.DepositMonths} months' rent)")),
+            new(t.Deposit, t.Amount(deposit) + (t.IsChinese ? $"（{lease.DepositMonths} 个月租金）" : (lease.DepositMonths == 1 ? " (1 month's rent)" : $" ({lease.DepositMonths} months' rent)"))),
             new(t.Escalation, values["lease.escalation"]),
         };
         if (terms.Ramp.Count > 0)

@@ -53,7 +53,7 @@ public static class DefaultTemplates
         Overdue rent bears a late fee of 0.05% of the overdue amount per day.
 
         ## Deposit
-        Within five working days of signing, Party B shall pay a deposit of {lease.deposit} ({lease.deposit_months} months' rent).
+        Within five working days of signing, Party B shall pay a deposit of {lease.deposit} (the rent of {lease.deposit_months} month(s)).
         Within thirty days after the lease ends, Party A shall refund the deposit without interest after deducting any amounts due; the deposit shall not be used as rent.
 
         ## Obligations
