@@ -193,6 +193,7 @@ public sealed class NationalLeasing : INationalSeedExtension
         {
             var chains = new List<Chain>();
             var forced = Enum.GetValues<Forced>().Skip(1).ToArray();
+            var mains = 0;
             for (var t = 0; t < _tenants.Length; t++)
             {
                 var (tenantId, status) = _tenants[t];
@@ -216,7 +217,9 @@ public sealed class NationalLeasing : INationalSeedExtension
                         break;
                     default:
                         var start = _random.NextDouble() < 0.8 ? MonthStart(FirstStart, 12) : MonthStart(new DateOnly(2025, 1, 1), 22);
-                        var force = chains.Count < forced.Length * 2 && chains.Count % 2 == 0 ? forced[chains.Count / 2 % forced.Length] : Forced.None;
+                        // The park's first operators go through the rarer paths, so even a small park shows every status and stage.
+                        var force = mains < forced.Length ? forced[mains] : Forced.None;
+                        mains++;
                         chains.Add(new Chain(tenantId, start, weight, force, false, ""));
                         // Most operators run more than one site (block) in the park, opened over the years.
                         for (var site = 0; site < 2 && _random.NextDouble() < (site == 0 ? 0.75 : 0.45); site++)
