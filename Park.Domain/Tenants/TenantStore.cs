@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Park.Domain.Access;
@@ -71,6 +72,16 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
             filters.Add("t.business_type = @Type");
         }
 
+        var grams = search is null ? [] : SearchGrams(query.Search!.Trim());
+        if (grams.Length > 0)
+        {
+            // The gram index (migration 0022) narrows the rows; the LIKE below decides, so results are the same.
+            filters.Add("""
+                t.id IN (SELECT g.tenant_id FROM tenant_search_grams g WHERE g.gram IN (SELECT value FROM json_each(@Grams))
+                         GROUP BY g.tenant_id HAVING count(*) = @GramCount)
+                """);
+        }
+
         if (search is not null)
         {
             filters.Add(@"(t.name_zh LIKE @Search ESCAPE '\' OR t.name_en LIKE @Search ESCAPE '\' OR t.uscc LIKE @Search ESCAPE '\')");
@@ -79,7 +90,11 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
         var where = "WHERE " + string.Join("\n  AND ", filters);
         var direction = query.Descending ? " DESC" : " ASC";
         var order = SortColumns.GetValueOrDefault(query.Sort, "t.name_zh") + direction + ", t.id" + direction;
-        var parameters = scope.Parameters(new { query.ParkId, Status = status, Type = type, Search = search, Limit = page.SafePageSize, page.Offset });
+        var parameters = scope.Parameters(new
+        {
+            query.ParkId, Status = status, Type = type, Search = search, Grams = System.Text.Json.JsonSerializer.Serialize(grams), GramCount = grams.Length,
+            Limit = page.SafePageSize, page.Offset,
+        });
         await using var connection = await db.OpenAsync(ct);
         var total = 0L;
         var rows = (await connection.QueryAsync<TenantSummary, long, TenantSummary>(new CommandDefinition($"""
@@ -104,6 +119,17 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
         }
 
         return new Page<TenantSummary>(rows, (int)total);
+    }
+
+    /// <summary>
+    /// Up to three distinct two-character grams of the search text, lower-cased like SQLite's lower() (ASCII only) and
+    /// counted in code points like substr(); none for a one-character search (then the LIKE scans).
+    /// </summary>
+    internal static string[] SearchGrams(string text)
+    {
+        var runes = text.EnumerateRunes().Select(r => r.Value is >= 'A' and <= 'Z' ? new Rune(r.Value + 32) : r).Select(r => r.ToString()).ToArray();
+        return Enumerable.Range(0, Math.Max(0, runes.Length - 1)).Select(i => runes[i] + runes[i + 1]).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(g => g.Any(c => c > 0x7F)).Take(3).ToArray();
     }
 
     public async Task<TenantDetail?> GetAsync(AccessScope scope, long id, CancellationToken ct = default)

@@ -225,6 +225,51 @@ public sealed partial class NationalLeasingTests(NationalLeasingFixture fixture)
         Assert.Contains(number, result.Problem.Args.Select(a => a?.ToString()));
     }
 
+    [Theory]
+    [InlineData("恒信")]
+    [InlineData("上海恒信呼叫")]
+    [InlineData("恒")]
+    [InlineData("shanghai contact")]
+    [InlineData("No. 1")]
+    [InlineData("9131")]
+    [InlineData("（11")]
+    [InlineData("50%")]
+    public async Task TenantSearch_WithTheGramIndex_FindsExactlyWhatASubstringScanFinds(string search)
+    {
+        await using var connection = await fixture.Db.Db.OpenAsync();
+        var expected = (await connection.QueryAsync<long>("""
+            SELECT id FROM tenants WHERE instr(lower(name_zh), lower(@S)) > 0 OR instr(lower(name_en), lower(@S)) > 0 OR instr(lower(uscc), lower(@S)) > 0
+            ORDER BY name_zh, id
+            """, new { S = search })).ToArray();
+
+        var page = await fixture.Db.Get<Park.Domain.Tenants.TenantStore>().ListAsync(AccessScope.System, new Park.Domain.Tenants.TenantQuery(search), new Park.Domain.Data.PageRequest(1, 200));
+
+        Assert.Equal(expected, page.Items.Select(t => t.Id));
+        Assert.Equal(expected.Length, page.Total);
+    }
+
+    [Fact]
+    public async Task TenantSearch_AfterARename_FindsTheNewNameAndNotTheOld()
+    {
+        await using var db = TestDatabase.Create();
+        await using (var connection = await db.Db.OpenAsync())
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO parks (code, name_zh, name_en, city, address, operator_name, operator_uscc, opened_on, created_at)
+                VALUES ('T-1', '测试园区', 'Test Park', '杭州', '', '', '', '2020-01-01', '2026-01-01T00:00:00.000Z');
+                INSERT INTO tenants (park_id, uscc, name_zh, name_en, business_type, status, created_at)
+                VALUES (last_insert_rowid(), '91330105MA27XL0X6P', '旧名字科技有限公司', 'Old Name Ltd', 'outsourcing', 'active', '2026-01-01T00:00:00.000Z');
+                UPDATE tenants SET name_zh = '新声呼叫服务有限公司', name_en = 'New Voice Ltd';
+                """);
+        }
+
+        var store = db.Get<Park.Domain.Tenants.TenantStore>();
+        Assert.Equal(1, (await store.ListAsync(AccessScope.System, new Park.Domain.Tenants.TenantQuery("新声"), new Park.Domain.Data.PageRequest(1, 50))).Total);
+        Assert.Equal(1, (await store.ListAsync(AccessScope.System, new Park.Domain.Tenants.TenantQuery("new voice"), new Park.Domain.Data.PageRequest(1, 50))).Total);
+        Assert.Equal(0, (await store.ListAsync(AccessScope.System, new Park.Domain.Tenants.TenantQuery("旧名"), new Park.Domain.Data.PageRequest(1, 50))).Total);
+        Assert.Equal(1, (await store.ListAsync(AccessScope.System, new Park.Domain.Tenants.TenantQuery("MA27"), new Park.Domain.Data.PageRequest(1, 50))).Total);
+    }
+
     [GeneratedRegex(@"^ZL20\d\d-\d{5}$")]
     private static partial Regex LeaseNumber();
 }
