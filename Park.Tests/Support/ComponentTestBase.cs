@@ -21,7 +21,8 @@ public abstract class ComponentTestBase : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
-        Services.AddAuthorizationCore(Policies.Add);
+        Services.AddAuthorizationCore(o => Policies.Add(o, staffTwoFactor: false));
+        Services.AddSingleton(new StaffTwoFactorRequirement(enforced: false));
         // bUnit registers throwing placeholders; the real service and policy provider replace them.
         Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
         Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();

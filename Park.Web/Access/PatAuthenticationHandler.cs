@@ -41,6 +41,8 @@ public sealed class PatAuthenticationHandler(
         }
 
         var principal = await principals.CreateAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(
+            new System.Security.Claims.Claim(StaffTwoFactorRequirement.Claim, StaffTwoFactorRequirement.Token));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -12,6 +12,12 @@ public static class Policies
     /// <summary>Any signed-in user.</summary>
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>
+    /// Any signed-in user, even one who still owes the two-step sign-in their role requires: the
+    /// account pages (profile, where it is set up; sign-out) and nothing else.
+    /// </summary>
+    public const string Account = nameof(Account);
+
     public const string PlatformAdmin = Roles.PlatformAdmin;
 
     /// <summary>Park administrators and platform administrators.</summary>
@@ -24,14 +30,18 @@ public static class Policies
     /// <summary>Those who oversee parks: administrators and government reviewers (read views).</summary>
     public const string ParkViewer = nameof(ParkViewer);
 
-    public static void Add(AuthorizationOptions options)
+    /// <param name="options">The options to fill.</param>
+    /// <param name="staffTwoFactor">Whether administrators and reviewers must have signed in with a code (see <see cref="StaffTwoFactorRequirement"/>).</param>
+    public static void Add(AuthorizationOptions options, bool staffTwoFactor)
     {
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
-        options.AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
-        options.AddPolicy(ParkAdmin, p => p.RequireRole(Roles.PlatformAdmin, Roles.ParkAdmin));
-        options.AddPolicy(TenantUser, p => p.RequireRole(Roles.TenantUser));
-        options.AddPolicy(GovReviewer, p => p.RequireRole(Roles.GovReviewer));
-        options.AddPolicy(ParkViewer, p => p.RequireRole(Roles.PlatformAdmin, Roles.ParkAdmin, Roles.GovReviewer));
+        var twoStep = new StaffTwoFactorRequirement(staffTwoFactor);
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(twoStep).Build();
+        options.AddPolicy(Account, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(twoStep));
+        options.AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin).AddRequirements(twoStep));
+        options.AddPolicy(ParkAdmin, p => p.RequireRole(Roles.PlatformAdmin, Roles.ParkAdmin).AddRequirements(twoStep));
+        options.AddPolicy(TenantUser, p => p.RequireRole(Roles.TenantUser).AddRequirements(twoStep));
+        options.AddPolicy(GovReviewer, p => p.RequireRole(Roles.GovReviewer).AddRequirements(twoStep));
+        options.AddPolicy(ParkViewer, p => p.RequireRole(Roles.PlatformAdmin, Roles.ParkAdmin, Roles.GovReviewer).AddRequirements(twoStep));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -77,9 +78,16 @@ public static class ParkWebApp
             o.ValidationInterval = TimeSpan.Zero;
             o.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(AuthTimeClaim) is { } authTime && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
                 {
-                    identity.AddClaim(new Claim(AuthTimeClaim, authTime.Value));
+                    // The claims the sign-in stamped (when, and how) outlive the principal's refresh.
+                    foreach (var type in new[] { AuthTimeClaim, StaffTwoFactorRequirement.Claim })
+                    {
+                        if (context.CurrentPrincipal?.FindFirst(type) is { } kept)
+                        {
+                            identity.AddClaim(new Claim(type, kept.Value));
+                        }
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -115,7 +123,11 @@ public static class ParkWebApp
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
         });
-        services.AddAuthorization(Policies.Add);
+        services.AddAuthorization();
+        services.AddSingleton(sp => new StaffTwoFactorRequirement(StaffTwoFactorRequirement.IsEnforced(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
+        services.AddOptions<AuthorizationOptions>().Configure<IConfiguration, IHostEnvironment>((o, config, env) =>
+            Policies.Add(o, StaffTwoFactorRequirement.IsEnforced(config, env)));
         services.AddAntiforgery();
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IConfiguration>((o, config) =>
         {

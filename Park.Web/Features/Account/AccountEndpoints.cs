@@ -26,7 +26,7 @@ public static class AccountEndpoints
 
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/signin");
-        }).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
+        }).RequireAuthorization(Policies.Account).ExcludeFromDescription();
 
         // The language switch: sets the culture cookie and remembers the choice for the user.
         app.MapGet("/culture/set", async (string? culture, string? returnUrl, HttpContext context, UserManager<ParkUser> users) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Park.Domain.Access;
 using Park.Domain.Audit;
+using Park.Web.Access;
 using Park.Web.Hosting;
 
 namespace Park.Web.Features.Account;
@@ -76,7 +77,7 @@ public sealed class SignInService(
             return SignInOutcome.RequiresCode;
         }
 
-        await CompleteAsync(context, user, actor, "password");
+        await CompleteAsync(context, user, actor, StaffTwoFactorRequirement.Password);
         return SignInOutcome.Success;
     }
 
@@ -109,14 +110,15 @@ public sealed class SignInService(
 
         await users.ResetAccessFailedCountAsync(user);
         await context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-        await CompleteAsync(context, user, actor, "password+totp");
+        await CompleteAsync(context, user, actor, StaffTwoFactorRequirement.PasswordAndCode);
         return SignInOutcome.Success;
     }
 
     private async Task CompleteAsync(HttpContext context, ParkUser user, AuditActor actor, string method)
     {
         var signedInAt = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ParkWebApp.AuthTimeClaim, signedInAt)]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+            [new Claim(ParkWebApp.AuthTimeClaim, signedInAt), new Claim(StaffTwoFactorRequirement.Claim, method)]);
         if (user.Culture is not null)
         {
             AccountEndpoints.WriteCultureCookie(context, user.Culture);
