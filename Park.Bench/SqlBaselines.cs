@@ -101,11 +101,13 @@ public sealed class SqlBaselines(string databasePath) : IDisposable
         {LeasePage}
         """;
 
-    /// <summary>The tenant list's page and total in one pass over the matching tenants.</summary>
+    /// <summary>The tenant list's page and total in one pass over the tenants the gram index names ($grams = JSON array).</summary>
     public const string TenantList = """
         WITH page AS (
             SELECT t.id, count(*) OVER () AS total_rows FROM tenants t
-            WHERE t.name_zh LIKE $search OR t.name_en LIKE $search OR t.uscc LIKE $search
+            WHERE t.id IN (SELECT g.tenant_id FROM tenant_search_grams g WHERE g.gram IN (SELECT value FROM json_each($grams))
+                           GROUP BY g.tenant_id HAVING count(*) = json_array_length($grams))
+              AND (t.name_zh LIKE $search OR t.name_en LIKE $search OR t.uscc LIKE $search)
             ORDER BY t.name_zh, t.id LIMIT 50)
         SELECT t.id, t.park_id, p.code, t.uscc, t.name_zh, t.name_en, t.business_type, t.status,
                (SELECT count(*) FROM leases l WHERE l.tenant_id = t.id AND l.status <> 'cancelled'), page.total_rows
