@@ -75,6 +75,27 @@ public sealed class BenchData : IAsyncDisposable
     }
 
     /// <summary>
+    /// Signed 10-seat leases BENCH-B001… in the bench park until it has <paramref name="signedLeases"/>
+    /// signed leases, for the contract batch measure. Returns how many the park has.
+    /// </summary>
+    public async Task<int> EnsureBatchLeasesAsync(long parkId, int signedLeases)
+    {
+        await using var connection = await Get<ParkDatabase>().OpenAsync();
+        var count = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM leases WHERE park_id = @ParkId AND status = 'signed'", new { ParkId = parkId });
+        for (var i = 1; count < signedLeases; i++)
+        {
+            var number = $"BENCH-B{i:D3}";
+            if (await connection.ExecuteScalarAsync<long?>("SELECT id FROM leases WHERE park_id = @ParkId AND number = @Number", new { ParkId = parkId, Number = number }) is null)
+            {
+                await EnsureLeaseAsync(connection, parkId, number, null, 10, 2 + i % 100);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// A signed lease for the contract benchmarks, holding its seats from 2026-01-01 to 2029-01-01
     /// (seat_holds, so the triggers check no seat is held twice). On <paramref name="floorId"/> when given,
     /// otherwise seats of building B.

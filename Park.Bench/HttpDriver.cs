@@ -61,7 +61,7 @@ public static partial class HttpDriver
                 ("Tenant list page (prerendered HTML)", "/tenants", new Target(100)),
                 ("Contract PDF API, 120 seats", $"/api/v1/leases/{ids.Lease120}/contract.pdf", new Target(300)),
             };
-            foreach (var (name, path, target) in endpoints)
+            foreach (var (name, path, target) in endpoints.Concat(NationalLineBench.HttpEndpoints(dbPath)))
             {
                 foreach (var clients in new[] { 1, 50 })
                 {

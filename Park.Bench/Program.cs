@@ -13,7 +13,7 @@ namespace Park.Bench;
 /// <summary>
 /// Park.Bench: engine timings, SQL-backed store timings beside their raw SQL, and a loopback HTTP
 /// driver against the real app, all on the national data set; writes docs/performance.md.
-/// Usage: dotnet run -c Release --project Park.Bench -- [--db /tmp/park-bench/national.db] [--out docs/performance.md] [--no-http]
+/// Usage: dotnet run -c Release --project Park.Bench -- [--db /tmp/park-bench/national.db] [--out docs/performance.md] [--no-http] [--only contracts]
 /// </summary>
 internal static class Program
 {
@@ -30,14 +30,25 @@ internal static class Program
         var (ids, seedTime) = await data.PrepareAsync();
         var sizes = await Report.DatasetAsync(data.Get<ParkDatabase>());
 
-        Console.WriteLine("Engines…");
-        await EnginesAsync(data, ids, measures);
-        Console.WriteLine("Staffing…");
-        await StaffingBench.RunAsync(measures);
-        Console.WriteLine("SQL-backed stores…");
-        await StoresAsync(data, ids, measures);
+        var only = Arg(args, "--only");
+        if (only is null)
+        {
+            Console.WriteLine("Engines…");
+            await EnginesAsync(data, ids, measures);
+            Console.WriteLine("Staffing…");
+            await StaffingBench.RunAsync(measures);
+            Console.WriteLine("SQL-backed stores…");
+            await StoresAsync(data, ids, measures);
+        }
+
+        if (only is null or "contracts")
+        {
+            Console.WriteLine("Contracts…");
+            await ContractsBench.RunAsync(data, ids, measures);
+        }
+
         long? rssKb = null;
-        if (!args.Contains("--no-http"))
+        if (only is null && !args.Contains("--no-http"))
         {
             Console.WriteLine("HTTP (loopback)…");
             rssKb = await HttpDriver.RunAsync(root, dbPath, ids, measures);
@@ -81,22 +92,6 @@ internal static class Program
         var spec = new GridSpec(SeatCodePattern.Default, 25, 40, 20, 20, 24, 32);
         measures.Add(new Measure(group, "Seat grid generator: 1,000 seats (25 × 40)",
             await Harness.Time(() => GC.KeepAlive(SeatGrid.Generate(spec, "A", 3, "Z1", 2000, 2000)), 5, 100)));
-
-        var contracts = data.Get<ContractService>();
-        var printer = data.Get<IDocumentPrinter>();
-        foreach (var (lease, label) in new[] { (ids.Lease120, "120-seat"), (ids.Lease1000, "1,000-seat") })
-        {
-            var composed = await contracts.ComposeAsync(AccessScope.System, lease, "zh-CN");
-            if (!composed.Succeeded)
-            {
-                throw new InvalidOperationException($"Contract {label}: {composed.Problem!.Code}");
-            }
-
-            var pages = 0;
-            var stats = await Harness.Time(() => pages = printer.Print(composed.Value.Document, DateTimeOffset.UnixEpoch).PageCount, 2, 15);
-            measures.Add(new Measure(group, $"Contract PDF render (SkiaSharp renderer), {label} contract, {pages} pages", stats,
-                Target: new Target(300), Note: "render only"));
-        }
     }
 
     private static CandidateSeat[] SyntheticCandidates(int count) =>
@@ -140,10 +135,7 @@ internal static class Program
         measures.Add(new Measure(group, "Audit list (page of 50, newest first)", events, eventsRaw, new Target(100)));
 
         await LeasingAsync(data, ids, raw, measures, group);
-
-        var contracts = data.Get<ContractService>();
-        var pdf = await Harness.TimeAsync(async () => GC.KeepAlive((await contracts.RenderAsync(AccessScope.System, ids.Lease120, "zh-CN")).Value), 2, 15);
-        measures.Add(new Measure(group, "Contract PDF, 120 seats: load lease + compose + render", pdf, null, new Target(300)));
+        await NationalLineBench.RunAsync(data, group, measures);
     }
 
     /// <summary>Issue #4 at scale: lease and tenant lists over 15,000 leases and 5,000 tenants, each beside its raw SQL.</summary>

@@ -12,7 +12,7 @@ public static class Report
     {
         await using var connection = await db.OpenAsync();
         var result = new List<(string, long)>();
-        foreach (var table in new[] { "parks", "buildings", "floors", "zones", "seats", "tenants", "leases", "seat_holds", "users", "audit_events" })
+        foreach (var table in new[] { "parks", "buildings", "floors", "zones", "seats", "tenants", "leases", "seat_holds", "users", "audit_events", "staffing_service_lines", "staffing_volumes", "staffing_scenarios" })
         {
             result.Add((table, await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}")));
         }

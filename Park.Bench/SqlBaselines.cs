@@ -35,6 +35,12 @@ public sealed class SqlBaselines(string databasePath) : IDisposable
         ORDER BY s.code
         """;
 
+    /// <summary>A staffing line's year of offered volumes (VolumeStore.HistoryAsync's query).</summary>
+    public const string StaffingYear = """
+        SELECT interval_start, offered FROM staffing_volumes
+        WHERE service_line_id = $line AND interval_start >= $from AND interval_start < $to
+        """;
+
     /// <summary>Availability, step 1: free seats per zone (the service's first query, without the optional filters).</summary>
     public const string AvailabilityZones = """
         SELECT s.zone_id, z.floor_id, count(*) AS free

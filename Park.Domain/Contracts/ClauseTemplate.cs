@@ -20,7 +20,7 @@ public static class ClauseTemplate
     public static readonly IReadOnlyList<string> Placeholders =
     [
         "contract.number", "lease.number", "lessor.name", "lessor.uscc", "park.name", "park.address",
-        "tenant.name", "tenant.uscc", "lease.term", "lease.start", "lease.end", "lease.months", "lease.seats",
+        "tenant.name", "tenant.uscc", "tenant.address", "tenant.representative", "lessor.representative", "lease.term", "lease.start", "lease.end", "lease.months", "lease.seats",
         "lease.price", "lease.price_words", "lease.monthly", "lease.monthly_words", "lease.total", "lease.total_words",
         "lease.deposit", "lease.deposit_words", "lease.deposit_months", "lease.cycle", "lease.escalation",
     ];

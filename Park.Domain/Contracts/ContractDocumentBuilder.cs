@@ -80,6 +80,9 @@ public static class ContractDocumentBuilder
             ["park.address"] = lease.Lessor.Address,
             ["tenant.name"] = Name(lease.Tenant, t),
             ["tenant.uscc"] = lease.Tenant.Uscc,
+            ["tenant.address"] = lease.Tenant.Address,
+            ["tenant.representative"] = lease.Tenant.Representative,
+            ["lessor.representative"] = lease.Lessor.Representative,
             ["lease.term"] = t.Period(terms.Start, terms.End),
             ["lease.start"] = t.Date(terms.Start),
             ["lease.end"] = t.Date(terms.End.AddDays(-1)),
@@ -107,11 +110,11 @@ public static class ContractDocumentBuilder
             new KeyValue(t.Lessor, Name(lease.Lessor, t)),
             new KeyValue(t.Uscc, lease.Lessor.Uscc),
             new KeyValue(t.Address, lease.Lessor.Address.Length > 0 ? lease.Lessor.Address : blank),
-            new KeyValue(t.Representative, blank),
+            new KeyValue(t.Representative, lease.Lessor.Representative.Length > 0 ? lease.Lessor.Representative : blank),
             new KeyValue(t.Lessee, Name(lease.Tenant, t)),
             new KeyValue(t.Uscc, lease.Tenant.Uscc),
             new KeyValue(t.Address, lease.Tenant.Address.Length > 0 ? lease.Tenant.Address : blank),
-            new KeyValue(t.Representative, blank),
+            new KeyValue(t.Representative, lease.Tenant.Representative.Length > 0 ? lease.Tenant.Representative : blank),
         ]);
     }
 
@@ -120,7 +123,7 @@ public static class ContractDocumentBuilder
         var separator = t.IsChinese ? "、" : ", ";
         return new KeyValueBlock(
         [
-            new KeyValue(t.Park, (t.IsChinese ? lease.ParkNameZh : lease.ParkNameEn) + (lease.Lessor.Address.Length > 0 ? $"（{lease.Lessor.Address}）" : "")),
+            new KeyValue(t.Park, (t.IsChinese ? lease.ParkNameZh : lease.ParkNameEn) + (lease.Lessor.Address.Length == 0 ? "" : t.IsChinese ? $"（{lease.Lessor.Address}）" : $" ({lease.Lessor.Address})")),
             new KeyValue(t.Buildings, string.Join(separator, lease.Seats.Select(s => s.Building).Distinct())),
             new KeyValue(t.Floors, string.Join(separator, lease.Seats.Select(s => $"{s.Building}-{s.Floor}").Distinct())),
             new KeyValue(t.SeatCount, t.IsChinese ? $"{lease.Seats.Count} 个（明细见附件一）" : $"{lease.Seats.Count} (listed in Schedule 1)"),

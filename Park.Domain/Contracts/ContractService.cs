@@ -37,8 +37,6 @@ public sealed record VerifiedContract
     public DateTimeOffset GeneratedAt { get; init; }
 }
 
-public sealed record BatchProgress(int Done, int Total, int Failed);
-
 /// <summary>
 /// Generates contract PDFs for lease versions and keeps them: the file outside the web root under a
 /// generated name (folder "documents" beside the database), its SHA-256, the template version and
@@ -224,23 +222,6 @@ public sealed class ContractService(
             ORDER BY l.id
             """, scope.Parameters(new { ParkId = parkId }), cancellationToken: ct));
         return ids.ToArray();
-    }
-
-    /// <summary>Generates every signed lease's contract; reports progress after each; a failure is counted, not fatal.</summary>
-    public async Task<BatchProgress> GenerateBatchAsync(AccessScope scope, AuditActor actor, long parkId, string language,
-        IProgress<BatchProgress>? progress, CancellationToken ct = default)
-    {
-        var leases = await SignedLeasesAsync(scope, parkId, ct);
-        var failed = 0;
-        for (var i = 0; i < leases.Count; i++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var result = await GenerateAsync(scope, actor, leases[i], language, null, ct);
-            failed += result.Succeeded ? 0 : 1;
-            progress?.Report(new BatchProgress(i + 1, leases.Count, failed));
-        }
-
-        return new BatchProgress(leases.Count, leases.Count, failed);
     }
 
     private const string RowColumns = """

@@ -4,7 +4,8 @@ using Park.Domain.Data;
 
 namespace Park.Domain.Contracts;
 
-public sealed record ContractParty(string NameZh, string NameEn, string Uscc, string Address);
+/// <summary>A party of the contract: names, USCC, address and legal representative (blank when not on file).</summary>
+public sealed record ContractParty(string NameZh, string NameEn, string Uscc, string Address, string Representative = "");
 
 public sealed record ContractSeat
 {
@@ -76,6 +77,9 @@ public sealed class ContractSourceStore(ParkDatabase db)
         public string ParkAddress { get; init; } = "";
         public string OperatorName { get; init; } = "";
         public string OperatorUscc { get; init; } = "";
+        public string OperatorRepresentative { get; init; } = "";
+        public string TenantAddress { get; init; } = "";
+        public string TenantRepresentative { get; init; } = "";
         public string TenantNameZh { get; init; } = "";
         public string TenantNameEn { get; init; } = "";
         public string TenantUscc { get; init; } = "";
@@ -90,8 +94,9 @@ public sealed class ContractSourceStore(ParkDatabase db)
             SELECT l.park_id, l.tenant_id, l.id AS lease_id, l.number, v.id AS version_id, v.version_no, v.kind, v.status,
                    v.start_date, v.end_date, v.monthly_price_fen, v.payment_cycle, v.deposit_months, v.escalation_kind,
                    v.escalation_value, v.special_terms, p.name_zh AS park_name_zh, p.name_en AS park_name_en,
-                   p.address AS park_address, p.operator_name, p.operator_uscc,
-                   t.name_zh AS tenant_name_zh, t.name_en AS tenant_name_en, t.uscc AS tenant_uscc
+                   p.address AS park_address, p.operator_name, p.operator_uscc, p.legal_representative AS operator_representative,
+                   t.name_zh AS tenant_name_zh, t.name_en AS tenant_name_en, t.uscc AS tenant_uscc,
+                   t.invoice_address AS tenant_address, t.legal_representative AS tenant_representative
             FROM leases l
             JOIN lease_versions v ON v.lease_id = l.id
             JOIN parks p ON p.id = l.park_id
@@ -130,8 +135,8 @@ public sealed class ContractSourceStore(ParkDatabase db)
             head.EscalationKind, head.EscalationValue, concessions, ramp);
         return new LeaseContractSource(head.ParkId, head.TenantId, head.LeaseId, head.Number, head.VersionId, head.VersionNo, head.Kind,
             head.Status, head.ParkNameZh, head.ParkNameEn,
-            new ContractParty(head.OperatorName, head.OperatorName, head.OperatorUscc, head.ParkAddress),
-            new ContractParty(head.TenantNameZh, head.TenantNameEn.Length > 0 ? head.TenantNameEn : head.TenantNameZh, head.TenantUscc, ""),
+            new ContractParty(head.OperatorName, head.OperatorName, head.OperatorUscc, head.ParkAddress, head.OperatorRepresentative),
+            new ContractParty(head.TenantNameZh, head.TenantNameEn.Length > 0 ? head.TenantNameEn : head.TenantNameZh, head.TenantUscc, head.TenantAddress, head.TenantRepresentative),
             terms, head.DepositMonths, head.SpecialTerms, seats);
     }
 

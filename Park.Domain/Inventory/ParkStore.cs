@@ -20,7 +20,8 @@ public sealed record ParkSummary
     public int Tenants { get; init; }
 }
 
-public sealed record NewPark(string Code, string NameZh, string NameEn, string City, string Address, string OperatorName, string OperatorUscc, DateOnly? OpenedOn);
+public sealed record NewPark(string Code, string NameZh, string NameEn, string City, string Address, string OperatorName, string OperatorUscc, DateOnly? OpenedOn,
+    string LegalRepresentative = "");
 
 /// <summary>Parks as the signed-in user may see them.</summary>
 public sealed class ParkStore(ParkDatabase db, AuditTrail audit, TimeProvider clock)
@@ -85,6 +86,11 @@ public sealed class ParkStore(ParkDatabase db, AuditTrail audit, TimeProvider cl
             return Problem.Invalid("operatorUscc", usccError);
         }
 
+        if (input.LegalRepresentative.Trim().Length > 60)
+        {
+            return Problem.Invalid("legalRepresentative", "TextTooLong");
+        }
+
         await using var connection = await db.OpenAsync(ct);
         // BEGIN IMMEDIATE: the code check and the insert must not interleave with another writer.
         await using var tx = connection.BeginTransaction(deferred: false);
@@ -95,8 +101,8 @@ public sealed class ParkStore(ParkDatabase db, AuditTrail audit, TimeProvider cl
         }
 
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO parks (code, name_zh, name_en, city, address, operator_name, operator_uscc, opened_on, created_at)
-            VALUES (@Code, @NameZh, @NameEn, @City, @Address, @OperatorName, @OperatorUscc, @OpenedOn, @Now)
+            INSERT INTO parks (code, name_zh, name_en, city, address, operator_name, operator_uscc, legal_representative, opened_on, created_at)
+            VALUES (@Code, @NameZh, @NameEn, @City, @Address, @OperatorName, @OperatorUscc, @LegalRepresentative, @OpenedOn, @Now)
             RETURNING id
             """, new
         {
@@ -107,6 +113,7 @@ public sealed class ParkStore(ParkDatabase db, AuditTrail audit, TimeProvider cl
             Address = input.Address.Trim(),
             OperatorName = input.OperatorName.Trim(),
             OperatorUscc = input.OperatorUscc.Trim().ToUpperInvariant(),
+            LegalRepresentative = input.LegalRepresentative.Trim(),
             input.OpenedOn,
             Now = clock.GetUtcNow(),
         }, tx, cancellationToken: ct));

@@ -23,30 +23,59 @@ public sealed record RequirementPlan(IReadOnlyList<RequirementInterval> Interval
 /// <summary>From interval volumes to agents, positions, daily peaks and seats.</summary>
 public static class Requirement
 {
+    /// <remarks>
+    /// A line's targets are the same in every interval, so an interval's result depends on its volume
+    /// alone: each distinct volume (to the cent, as the request rounds it) is staffed once and reused.
+    /// Imported volumes are whole calls, so a year of 35,040 intervals has only a few thousand distinct
+    /// ones. Days are rolled up in the same pass (intervals are consecutive).
+    /// </remarks>
     public static RequirementPlan Compute(DateTime firstStart, IReadOnlyList<double> volumes, LineTargets targets)
     {
         var intervals = new RequirementInterval[volumes.Count];
+        var known = new Dictionary<decimal, StaffingResult>();
+        var days = new List<RequirementDay>(volumes.Count / Math.Max(1, 86_400 / targets.IntervalSeconds) + 2);
         var unreachable = 0;
+        DateOnly? day = null;
+        double dayVolume = 0;
+        int dayAgents = 0;
+        long dayPositions = 0;
         for (var i = 0; i < intervals.Length; i++)
         {
-            var request = new StaffingRequest(Math.Round((decimal)Math.Max(0, volumes[i]), 2), targets.IntervalSeconds, targets.AhtSeconds,
-                targets.ServiceLevelTarget, targets.ThresholdSeconds, targets.Shrinkage, targets.MaxOccupancy,
-                targets.PatienceSeconds, targets.MaxAbandon);
-            var r = StaffingEngine.CalculateValid(request);
+            var volume = Math.Round((decimal)Math.Max(0, volumes[i]), 2);
+            if (!known.TryGetValue(volume, out var r))
+            {
+                var request = new StaffingRequest(volume, targets.IntervalSeconds, targets.AhtSeconds,
+                    targets.ServiceLevelTarget, targets.ThresholdSeconds, targets.Shrinkage, targets.MaxOccupancy,
+                    targets.PatienceSeconds, targets.MaxAbandon);
+                r = StaffingEngine.CalculateValid(request);
+                known[volume] = r;
+            }
+
             unreachable += r.Status == StaffingStatus.Unreachable ? 1 : 0;
-            intervals[i] = new RequirementInterval(firstStart.AddSeconds((double)i * targets.IntervalSeconds), (double)request.Volume,
-                r.Agents, r.Positions, r.ServiceLevel, r.AsaSeconds, r.Status);
+            var start = firstStart.AddSeconds((double)i * targets.IntervalSeconds);
+            intervals[i] = new RequirementInterval(start, (double)volume, r.Agents, r.Positions, r.ServiceLevel, r.AsaSeconds, r.Status);
+            var today = DateOnly.FromDateTime(start);
+            if (day != today)
+            {
+                if (day is { } done)
+                {
+                    days.Add(new RequirementDay(done, dayVolume, dayAgents, dayPositions, Seats(dayPositions, targets)));
+                }
+
+                (day, dayVolume, dayAgents, dayPositions) = (today, 0, 0, 0);
+            }
+
+            dayVolume += (double)volume;
+            dayAgents = Math.Max(dayAgents, r.Agents);
+            dayPositions = Math.Max(dayPositions, r.Positions);
         }
 
-        var days = intervals
-            .GroupBy(i => DateOnly.FromDateTime(i.Start))
-            .Select(g =>
-            {
-                var peak = g.Max(i => i.Positions);
-                return new RequirementDay(g.Key, g.Sum(i => i.Volume), g.Max(i => i.Agents), peak, Seats(peak, targets));
-            })
-            .ToArray();
-        var peakPositions = days.Length == 0 ? 0 : days.Max(d => d.PeakPositions);
+        if (day is { } last)
+        {
+            days.Add(new RequirementDay(last, dayVolume, dayAgents, dayPositions, Seats(dayPositions, targets)));
+        }
+
+        var peakPositions = days.Count == 0 ? 0 : days.Max(d => d.PeakPositions);
         return new RequirementPlan(intervals, days, peakPositions, Seats(peakPositions, targets), unreachable);
     }
 

@@ -52,6 +52,11 @@ public static class TenantRules
             return Problem.Invalid("invoiceUscc", invoiceError);
         }
 
+        if (input.LegalRepresentative.Trim().Length > 60)
+        {
+            return Problem.Invalid("legalRepresentative", "TextTooLong");
+        }
+
         var texts = new[] { input.InvoiceName, input.InvoiceAddress, input.InvoicePhone, input.InvoiceBank, input.InvoiceAccount };
         return texts.Any(t => t.Length > 200) ? Problem.Invalid("invoice", "TextTooLong") : null;
     }
@@ -70,6 +75,7 @@ public sealed record TenantInput(
     string InvoiceAddress = "",
     string InvoicePhone = "",
     string InvoiceBank = "",
-    string InvoiceAccount = "");
+    string InvoiceAccount = "",
+    string LegalRepresentative = "");
 
 public sealed record ContactInput(string Name, string Title, string Phone, string Email, bool IsPrimary);

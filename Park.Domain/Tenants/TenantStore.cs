@@ -28,7 +28,7 @@ public sealed record TenantContact(long Id, string Name, string Title, string Ph
 public sealed record TenantDetail(
     long Id, long ParkId, string ParkCode, string Uscc, string NameZh, string NameEn, string BusinessType, string Status,
     string InvoiceName, string InvoiceUscc, string InvoiceAddress, string InvoicePhone, string InvoiceBank, string InvoiceAccount,
-    DateTimeOffset CreatedAt, long RowVersion)
+    string LegalRepresentative, DateTimeOffset CreatedAt, long RowVersion)
 {
     public IReadOnlyList<TenantContact> Contacts { get; init; } = [];
 }
@@ -138,7 +138,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
         var tenant = await connection.QuerySingleOrDefaultAsync<TenantDetail>(new CommandDefinition($"""
             SELECT t.id, t.park_id, p.code AS park_code, t.uscc, t.name_zh, t.name_en, t.business_type, t.status,
                    t.invoice_name, t.invoice_uscc, t.invoice_address, t.invoice_phone, t.invoice_bank, t.invoice_account,
-                   t.created_at, t.row_version
+                   t.legal_representative, t.created_at, t.row_version
             FROM tenants t JOIN parks p ON p.id = t.park_id
             WHERE t.id = @Id AND {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
             """, scope.Parameters(new { Id = id }), cancellationToken: ct));
@@ -185,9 +185,9 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
         var now = clock.GetUtcNow();
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO tenants (park_id, uscc, name_zh, name_en, business_type, status, created_at, updated_at,
-                                 invoice_name, invoice_uscc, invoice_address, invoice_phone, invoice_bank, invoice_account)
+                                 invoice_name, invoice_uscc, invoice_address, invoice_phone, invoice_bank, invoice_account, legal_representative)
             VALUES (@ParkId, @Uscc, @NameZh, @NameEn, @BusinessType, 'prospect', @Now, @Now,
-                    @InvoiceName, @InvoiceUscc, @InvoiceAddress, @InvoicePhone, @InvoiceBank, @InvoiceAccount)
+                    @InvoiceName, @InvoiceUscc, @InvoiceAddress, @InvoicePhone, @InvoiceBank, @InvoiceAccount, @LegalRepresentative)
             RETURNING id
             """, Row(input, new { ParkId = parkId, Uscc = uscc, Now = now }), tx, cancellationToken: ct));
         await audit.RecordAsync(connection, tx, actor, new AuditEntry("tenant.create", "tenant", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -223,7 +223,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
                 UPDATE tenants SET uscc = @Uscc, name_zh = @NameZh, name_en = @NameEn, business_type = @BusinessType,
                        invoice_name = @InvoiceName, invoice_uscc = @InvoiceUscc, invoice_address = @InvoiceAddress,
                        invoice_phone = @InvoicePhone, invoice_bank = @InvoiceBank, invoice_account = @InvoiceAccount,
-                       updated_at = @Now, row_version = row_version + 1
+                       legal_representative = @LegalRepresentative, updated_at = @Now, row_version = row_version + 1
                 WHERE id = @Id AND row_version = @RowVersion
                 """, Row(input, new { Id = id, RowVersion = rowVersion, Uscc = uscc, Now = clock.GetUtcNow() }), tx, cancellationToken: ct));
             if (changed == 0)
@@ -328,6 +328,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
         p.Add("InvoicePhone", input.InvoicePhone.Trim());
         p.Add("InvoiceBank", input.InvoiceBank.Trim());
         p.Add("InvoiceAccount", input.InvoiceAccount.Trim());
+        p.Add("LegalRepresentative", input.LegalRepresentative.Trim());
         return p;
     }
 

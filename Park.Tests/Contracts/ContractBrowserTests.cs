@@ -47,4 +47,31 @@ public sealed class ContractBrowserTests(BrowserFixture browser)
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task ParkAdmin_StartsABatch_LeavesAndComesBack_SeesItCompleted()
+    {
+        var page = await browser.NewPageAsync("en-US", 1400, 900);
+        try
+        {
+            await browser.SignInAsync(page, Roles.ParkAdmin);
+            await page.GotoAsync("/contracts/batch");
+            await BrowserFixture.WaitInteractiveAsync(page);
+            await page.GetByTestId("batch-start").ClickAsync();
+            await page.GetByTestId("batch-progress").WaitForAsync(new() { Timeout = 30_000 });
+
+            // Leave while it runs (the circuit goes), then come back.
+            await page.GotoAsync("/");
+            await BrowserFixture.WaitInteractiveAsync(page);
+            await page.GotoAsync("/contracts/batch");
+            await BrowserFixture.WaitInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid='batch-progress'][data-state='completed']")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+            await Assertions.Expect(page.GetByTestId("batch-progress")).ToContainTextAsync("0 failed");
+            await BrowserFixture.ScreenshotAsync(page, "contract-batch-en-US");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }

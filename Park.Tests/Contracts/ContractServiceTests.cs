@@ -54,6 +54,37 @@ public sealed class ContractServiceTests
         Assert.Contains("第一条", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "杭州恒信通客户服务有限公司")]
+    [InlineData("en-US", "Hangzhou Hengxintong Customer Service Co., Ltd.")]
+    public async Task Render_PlainPdfPigText_HasPartiesSeatsTotalAndNoKangxiRadicals(string language, string tenant)
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var data = new ContractTestData(db.Db) { SeatCount = 120 };
+        var leaseId = await data.InsertAsync();
+
+        var pdf = (await db.Get<ContractService>().RenderAsync(AccessScope.System, leaseId, language, Ct)).Value!;
+        var text = PdfText.All(pdf.Bytes);
+
+        Assert.Contains(tenant, text, StringComparison.Ordinal);
+        Assert.Contains(DemoSeed.TenantUscc(0), text, StringComparison.Ordinal);
+        foreach (var code in await data.SeatCodesAsync(leaseId))
+        {
+            Assert.Contains(code, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("¥720,000.00", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(text, c => Park.Web.Documents.ExtractableFont.IsTwin(c));
+        if (language == "zh-CN")
+        {
+            // Ideographs whose glyph Noto CJK shares with a Kangxi radical, as the contract prints them.
+            foreach (var word in new[] { "甲方", "乙方", "人民币", "个月", "日", "金", "第一条" })
+            {
+                Assert.Contains(word, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Fact]
     public async Task Generate_SameVersionAndTemplateTwice_KeepsOneVersionAndRendersTheSameText()
     {

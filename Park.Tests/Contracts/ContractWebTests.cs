@@ -39,6 +39,37 @@ public sealed class ContractWebTests
     }
 
     [Fact]
+    public async Task BatchPage_AfterLeaving_ShowsTheBackgroundBatchsResult()
+    {
+        using var factory = new ParkAppFactory();
+        var client = await factory.SignedInAsync(Roles.ParkAdmin);
+        var db = factory.Services.GetRequiredService<ParkDatabase>();
+        await new ContractTestData(db) { SeatCount = 4 }.InsertAsync();
+        long parkId;
+        await using (var connection = await db.OpenAsync(Ct))
+        {
+            parkId = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT id FROM parks WHERE code = 'HZ-SV'");
+        }
+
+        // Started elsewhere (another circuit, now gone): the app's hosted worker runs it.
+        var batches = factory.Services.GetRequiredService<ContractBatches>();
+        var started = (await batches.StartAsync(AccessScope.System, AuditActor.Cli, parkId, "en-US", Ct)).Value!;
+        var done = (await batches.WaitAsync(started.Id, Ct))!;
+        Assert.Equal(ContractBatchState.Completed, done.State);
+
+        var html = await client.GetStringAsync("/contracts/batch", Ct);
+        Assert.Contains("data-state=\"completed\"", html, StringComparison.Ordinal);
+        Assert.True(html.Contains($"{done.Done} of {done.Total} done, 0 failed", StringComparison.Ordinal)
+            || html.Contains($"已完成 {done.Done} / {done.Total}，失败 0", StringComparison.Ordinal), "progress text");
+        Assert.True(done.Total > 0);
+
+        var tenant = await factory.SignedInAsync(Roles.TenantUser, 0);
+        var denied = await tenant.GetAsync("/contracts/batch", Ct);
+        Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
+        Assert.DoesNotContain("batch-progress", await denied.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VerifyPage_IsOpenToAnonymousVisitors()
     {
         using var factory = new ParkAppFactory();

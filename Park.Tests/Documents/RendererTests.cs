@@ -64,6 +64,43 @@ public sealed class RendererTests
         Assert.DoesNotContain('\u2F49', text); // ⽉ KANGXI RADICAL MOON
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Render_IdeographsWithKangxiRadicalTwins_ExtractAsIdeographsFromPlainLetters(bool bold)
+    {
+        // Each of these shares its glyph with a Kangxi radical (⼀ ⼈ ⽉ ⽇ ⼊ ⾦ ⽅ ⾴ ⼯ ⽥ ⼤ ⼦ ⾔ ⾨).
+        const string twins = "一人月日入金方页工田大子言门";
+        var document = new Document(new DocumentMetadata("t", "a", "s", "k", "zh-CN"), new PageFurniture("", PageFurniture.ChineseFooter),
+            [new Paragraph([new TextRun(twins, bold)])]);
+        var bytes = new PdfRenderer(PdfText.Fonts).Render(document, At).Bytes;
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var letters = string.Concat(pdf.GetPage(1).Letters.Select(l => l.Value));
+        Assert.Contains(twins, letters, StringComparison.Ordinal);
+        Assert.DoesNotContain(letters, c => ExtractableFont.IsTwin(c));
+    }
+
+    [Fact]
+    public void Render_KangxiRadicalInTheText_StillDrawsAGlyph()
+    {
+        // The PDF faces drop radicals from their cmap; layout and glyph lookup still use the full face.
+        var document = new Document(new DocumentMetadata("t", "a", "s", "k", "zh-CN"), new PageFurniture("", PageFurniture.ChineseFooter),
+            [new Paragraph("部首⽅")]);
+        var bytes = new PdfRenderer(PdfText.Fonts).Render(document, At).Bytes;
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        Assert.Contains("部首", pdf.GetPage(1).Text, StringComparison.Ordinal);
+        Assert.Equal(3, pdf.GetPage(1).Letters.Count(l => l.Value is "部" or "首" or "方" or "\u2F45"));
+    }
+
+    [Fact]
+    public void ExtractableFont_KeepsTheIdeographForASharedGlyphAndALoneRadical()
+    {
+        var map = new SortedDictionary<int, ushort> { [0x2F45] = 7, [0x65B9] = 7, [0x2F00] = 9, [0x41] = 3 };
+        var kept = ExtractableFont.Preferred(map);
+        Assert.Equal([0x41, 0x2F00, 0x65B9], kept.Keys);
+    }
+
     [Fact]
     public void Layout_SignatureBlock_IsNeverSplitAcrossPages()
     {

@@ -21,6 +21,9 @@ public static class DocumentServices
         services.AddSingleton<ContractSourceStore>();
         services.AddSingleton<ContractTemplateStore>();
         services.AddSingleton<ContractService>();
+        services.AddSingleton<ContractBatches>();
+        services.AddSingleton<ContractLessorStore>();
+        services.AddHostedService<ContractBatchWorker>();
         return services;
     }
 }
@@ -35,4 +38,20 @@ public sealed class FontStartupCheck(IServiceProvider services) : IHostedService
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Runs queued contract batches in the background, outside any page's circuit.</summary>
+public sealed class ContractBatchWorker(ContractBatches batches) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await batches.ProcessQueueAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The app is stopping.
+        }
+    }
 }

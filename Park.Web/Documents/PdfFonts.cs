@@ -40,6 +40,8 @@ public sealed class PdfFonts : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Regular = Load(FontOptions.RegularSetting, options.Regular, options.FaceIndex);
         Bold = Load(FontOptions.BoldSetting, options.Bold, options.FaceIndex);
+        RegularForPdf = Extractable(options.Regular, options.FaceIndex) ?? Regular;
+        BoldForPdf = Extractable(options.Bold, options.FaceIndex) ?? Bold;
     }
 
     public SKTypeface Regular { get; }
@@ -47,6 +49,18 @@ public sealed class PdfFonts : IDisposable
     public SKTypeface Bold { get; }
 
     public SKTypeface Face(bool bold) => bold ? Bold : Regular;
+
+    /// <summary>
+    /// The faces glyphs are drawn with: the same glyphs, but a character map that names each glyph
+    /// by its ideograph rather than a Kangxi radical twin (see <see cref="ExtractableFont"/>), so the
+    /// PDF's ToUnicode map, and plain text extraction, give the original characters.
+    /// </summary>
+    public SKTypeface RegularForPdf { get; }
+
+    public SKTypeface BoldForPdf { get; }
+
+    /// <summary>A font for drawing glyph ids found with <see cref="CreateFont"/> (same glyph ids and metrics).</summary>
+    public SKFont CreatePdfFont(bool bold, float size) => Configure(new SKFont(bold ? BoldForPdf : RegularForPdf, size));
 
     /// <summary>Advance of one code point at 1 pt.</summary>
     public float Advance(int codePoint, bool bold)
@@ -63,13 +77,28 @@ public sealed class PdfFonts : IDisposable
         return width;
     }
 
-    public SKFont CreateFont(bool bold, float size) => new(Face(bold), size)
+    public SKFont CreateFont(bool bold, float size) => Configure(new SKFont(Face(bold), size));
+
+    private static SKFont Configure(SKFont font)
     {
-        Subpixel = true,
-        LinearMetrics = true,
-        Hinting = SKFontHinting.None,
-        Edging = SKFontEdging.Antialias,
-    };
+        font.Subpixel = true;
+        font.LinearMetrics = true;
+        font.Hinting = SKFontHinting.None;
+        font.Edging = SKFontEdging.Antialias;
+        return font;
+    }
+
+    private static SKTypeface? Extractable(string path, int index)
+    {
+        var image = ExtractableFont.Build(File.ReadAllBytes(path), index);
+        if (image is null)
+        {
+            return null;
+        }
+
+        using var data = SKData.CreateCopy(image);
+        return SKTypeface.FromData(data);
+    }
 
     private static SKTypeface Load(string setting, string path, int index)
     {
@@ -92,6 +121,16 @@ public sealed class PdfFonts : IDisposable
 
     public void Dispose()
     {
+        if (!ReferenceEquals(RegularForPdf, Regular))
+        {
+            RegularForPdf.Dispose();
+        }
+
+        if (!ReferenceEquals(BoldForPdf, Bold))
+        {
+            BoldForPdf.Dispose();
+        }
+
         Regular.Dispose();
         Bold.Dispose();
     }

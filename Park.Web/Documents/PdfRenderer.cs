@@ -6,8 +6,9 @@ namespace Park.Web.Documents;
 
 /// <summary>
 /// Draws laid-out pages with SkiaSharp's PDF backend. Text is drawn as glyph runs that carry their
-/// UTF-8 text and clusters, so copying or extracting it gives the original characters (plain
-/// DrawText makes 方 月 页 come out as Kangxi radicals).
+/// UTF-8 text and clusters, with faces whose cmap prefers ideographs over their Kangxi radical twins
+/// (<see cref="ExtractableFont"/>), so the PDF's ToUnicode map and plain extraction give 方 月 页,
+/// not ⽅ ⽉ ⾴.
 /// </summary>
 public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
 {
@@ -29,7 +30,8 @@ public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
             Creation = createdAt.UtcDateTime,
             Modified = createdAt.UtcDateTime,
         };
-        using var stream = new MemoryStream();
+        // Skia's own memory stream: a managed Stream would be called back for every small write.
+        using var stream = new SKDynamicMemoryWStream();
         using (var pdf = SKDocument.CreatePdf(stream, metadata))
         {
             using var painter = new Painter(fonts);
@@ -43,12 +45,15 @@ public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
             pdf.Close();
         }
 
-        return new PrintedDocument(stream.ToArray(), pages.Count);
+        using var data = stream.DetachAsData();
+        return new PrintedDocument(data.ToArray(), pages.Count);
     }
 
     private sealed class Painter(PdfFonts fonts) : IDisposable
     {
         private readonly Dictionary<(bool Bold, float Size), SKFont> _fonts = [];
+        private readonly SKFont _lookupRegular = fonts.CreateFont(false, 12);
+        private readonly SKFont _lookupBold = fonts.CreateFont(true, 12);
         private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
         private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
 
@@ -75,37 +80,41 @@ public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
                         _stroke.StrokeWidth = 0.8f;
                         canvas.DrawCircle(circle.X, circle.Y, circle.Radius, _stroke);
                         break;
-                    case TextOp text:
-                        DrawText(canvas, text);
-                        break;
+                }
+            }
+
+            // All text of one colour goes out as one blob of runs: one draw call per colour and page
+            // instead of one per table cell.
+            foreach (var group in page.Ops.OfType<TextOp>().Where(t => t.Text.Length > 0).GroupBy(t => t.Color))
+            {
+                using var builder = new SKTextBlobBuilder();
+                foreach (var op in group)
+                {
+                    AddRun(builder, op);
+                }
+
+                using var blob = builder.Build();
+                if (blob is not null)
+                {
+                    _fill.Color = new SKColor(group.Key);
+                    canvas.DrawText(blob, 0, 0, _fill);
                 }
             }
         }
 
-        private void DrawText(SKCanvas canvas, TextOp op)
+        /// <summary>
+        /// A glyph run that carries its UTF-8 text and clusters. Glyph ids come from the original face
+        /// (every code point, radicals included); the run is drawn with the face whose cmap names each
+        /// glyph by its ideograph, so the PDF's ToUnicode map gives the original characters.
+        /// </summary>
+        private void AddRun(SKTextBlobBuilder builder, TextOp op)
         {
-            if (op.Text.Length == 0)
-            {
-                return;
-            }
-
-            var font = Font(op.Bold, op.Size);
-            var glyphs = font.GetGlyphs(op.Text);
+            var glyphs = (op.Bold ? _lookupBold : _lookupRegular).GetGlyphs(op.Text);
             var utf8 = Encoding.UTF8.GetBytes(op.Text);
-            var clusters = Clusters(op.Text, glyphs.Length);
-            using var builder = new SKTextBlobBuilder();
-            var run = builder.AllocateTextRun(font, glyphs.Length, op.X, op.Y, utf8.Length);
+            var run = builder.AllocateTextRun(Font(op.Bold, op.Size), glyphs.Length, op.X, op.Y, utf8.Length);
             run.SetGlyphs(glyphs);
             run.SetText(utf8);
-            run.SetClusters(clusters);
-            using var blob = builder.Build();
-            if (blob is null)
-            {
-                return;
-            }
-
-            _fill.Color = new SKColor(op.Color);
-            canvas.DrawText(blob, 0, 0, _fill);
+            run.SetClusters(Clusters(op.Text, glyphs.Length));
         }
 
         /// <summary>For each glyph (one per code point), the UTF-8 byte offset of its character.</summary>
@@ -133,7 +142,7 @@ public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
         {
             if (!_fonts.TryGetValue((bold, size), out var font))
             {
-                font = fonts.CreateFont(bold, size);
+                font = fonts.CreatePdfFont(bold, size);
                 _fonts[(bold, size)] = font;
             }
 
@@ -147,6 +156,8 @@ public sealed class PdfRenderer(PdfFonts fonts) : IDocumentPrinter
                 font.Dispose();
             }
 
+            _lookupRegular.Dispose();
+            _lookupBold.Dispose();
             _fill.Dispose();
             _stroke.Dispose();
         }

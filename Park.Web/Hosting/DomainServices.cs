@@ -43,6 +43,7 @@ public static class DomainServices
         services.AddScoped<DemoSeed>();
         services.AddSingleton<NationalSeed>();
         services.AddSingleton<INationalSeedExtension, NationalLeasing>();
+        services.AddSingleton<INationalSeedExtension, NationalStaffing>();
         services.AddSingleton<ServiceLineStore>();
         services.AddSingleton<VolumeStore>();
         services.AddSingleton<ScenarioStore>();
