@@ -55,6 +55,10 @@ public static partial class HttpDriver
                 ("Seat list API, page of 100 of a 15,000-seat park", $"/api/v1/parks/{ids.ParkId}/seats?date=2026-11-23&page=1&pageSize=100", new Target(150)),
                 ("Availability API, 50 seats, one park", $"/api/v1/parks/{ids.ParkId}/availability?count=50&from=2027-01-01&to=2028-01-01", new Target(20)),
                 ("Park list API (page of 50)", "/api/v1/parks?pageSize=50", new Target(100)),
+                ("Lease list API (page of 50, stage active, of 15,000)", "/api/v1/leases?stage=active&page=1&pageSize=50", new Target(100)),
+                ("Tenant list API (page of 50, search, of 5,000)", "/api/v1/tenants?search=%E6%81%92%E4%BF%A1&page=1&pageSize=50", new Target(100)),
+                ("Lease list page (prerendered HTML)", "/leases", new Target(100)),
+                ("Tenant list page (prerendered HTML)", "/tenants", new Target(100)),
                 ("Contract PDF API, 120 seats", $"/api/v1/leases/{ids.Lease120}/contract.pdf", new Target(300)),
             };
             foreach (var (name, path, target) in endpoints.Concat(NationalLineBench.HttpEndpoints(dbPath)))
@@ -81,7 +85,8 @@ public static partial class HttpDriver
                         continue;
                     }
 
-                    var targetHere = clients == 50 && name.StartsWith("Park list", StringComparison.Ordinal) ? target
+                    var targetHere = clients == 50 && (name.StartsWith("Park list", StringComparison.Ordinal) || name.Contains("ease list", StringComparison.Ordinal)
+                                                       || name.Contains("enant list", StringComparison.Ordinal)) ? target
                         : clients == 1 ? target : null;
                     var limited = Interlocked.Exchange(ref _rateLimited, 0);
                     var note = (clients == 50 ? "latency per request under load" : "") + (limited > 0 ? $"; {limited} refused with 429 by the rate limiter" : "");

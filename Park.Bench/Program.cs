@@ -5,6 +5,8 @@ using Park.Domain.Contracts;
 using Park.Domain.Data;
 using Park.Domain.Documents;
 using Park.Domain.Inventory;
+using Park.Domain.Leasing;
+using Park.Domain.Tenants;
 
 namespace Park.Bench;
 
@@ -131,7 +133,30 @@ internal static class Program
         var events = await Harness.TimeAsync(async () => GC.KeepAlive(await audit.ListAsync(AccessScope.System, new AuditFilter(), new PageRequest(1, 50))), 3, 40);
         var eventsRaw = await Harness.Time(() => raw.Run(SqlBaselines.AuditList), 3, 40);
         measures.Add(new Measure(group, "Audit list (page of 50, newest first)", events, eventsRaw, new Target(100)));
+
+        await LeasingAsync(data, ids, raw, measures, group);
         await NationalLineBench.RunAsync(data, group, measures);
+    }
+
+    /// <summary>Issue #4 at scale: lease and tenant lists over 15,000 leases and 5,000 tenants, each beside its raw SQL.</summary>
+    private static async Task LeasingAsync(BenchData data, BenchIds ids, SqlBaselines raw, List<Measure> measures, string group)
+    {
+        var leases = data.Get<LeaseStore>();
+        var total = 0;
+        var all = await Harness.TimeAsync(async () => total = (await leases.ListAsync(AccessScope.System, new LeaseQuery(), new PageRequest(1, 50))).Total, 3, 40);
+        var allRaw = await Harness.Time(() => GC.KeepAlive(raw.Scalar(SqlBaselines.LeaseCount) + raw.Run(SqlBaselines.LeaseList)), 3, 40);
+        measures.Add(new Measure(group, $"Lease list, all parks (page of 50 by number, of {total:N0})", all, allRaw, new Target(100)));
+
+        var filtered = await Harness.TimeAsync(async () => total = (await leases.ListAsync(AccessScope.System,
+            new LeaseQuery(ParkId: ids.ParkId, Stage: "active"), new PageRequest(1, 50))).Total, 3, 40);
+        var filteredRaw = await Harness.Time(() => GC.KeepAlive(raw.Scalar(SqlBaselines.LeaseCountParkStage, ("$park", ids.ParkId), ("$stage", "active"))
+            + raw.Run(SqlBaselines.LeaseListParkStage, ("$park", ids.ParkId), ("$stage", "active"))), 3, 40);
+        measures.Add(new Measure(group, $"Lease list, one park, stage active (page of 50, of {total:N0})", filtered, filteredRaw, new Target(100)));
+
+        var tenants = data.Get<TenantStore>();
+        var search = await Harness.TimeAsync(async () => total = (await tenants.ListAsync(AccessScope.System, new TenantQuery("恒信"), new PageRequest(1, 50))).Total, 3, 40);
+        var searchRaw = await Harness.Time(() => GC.KeepAlive(raw.Run(SqlBaselines.TenantList, ("$search", "%恒信%"), ("$grams", "[\"恒信\"]"))), 3, 40);
+        measures.Add(new Measure(group, $"Tenant list, search \"恒信\" over 5,000 tenants (page of 50, of {total:N0})", search, searchRaw, new Target(100)));
     }
 
     private static string? Arg(string[] args, string name)

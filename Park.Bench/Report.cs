@@ -73,7 +73,7 @@ public static class Report
         s.AppendLine();
         s.AppendLine("## Not measured yet");
         s.AppendLine();
-        s.AppendLine("Lease list, tenant invoice list, aging report, reviewer dashboard, monthly billing run and KPI evaluation: their features have not landed on main; each adds its measure here when it does (and its national-seed extension, `INationalSeedExtension`).");
+        s.AppendLine("Tenant invoice list, aging report, reviewer dashboard, monthly billing run and KPI evaluation: their features have not landed on main; each adds its measure here when it does (and its national-seed extension, `INationalSeedExtension`).");
         return s.ToString();
     }
 

@@ -83,6 +83,44 @@ public sealed class SqlBaselines(string databasePath) : IDisposable
         FROM audit_events ORDER BY occurred_at DESC, id DESC LIMIT 50
         """;
 
+    /// <summary>The lease list's page: ids in order first, then the page's rows with their latest version's seat count and price.</summary>
+    private const string LeasePage = """
+        SELECT l.id, l.park_id, l.number, l.tenant_id, t.name_zh, t.name_en, l.status, l.stage, l.end_reason, l.start_date, l.end_date,
+               (SELECT count(*) FROM lease_version_seats s WHERE s.lease_version_id =
+                   (SELECT v.id FROM lease_versions v WHERE v.lease_id = l.id AND v.status <> 'cancelled' ORDER BY v.version_no DESC LIMIT 1)),
+               coalesce((SELECT v.monthly_price_fen FROM lease_versions v WHERE v.lease_id = l.id AND v.status <> 'cancelled' ORDER BY v.version_no DESC LIMIT 1), 0)
+        FROM page JOIN leases l ON l.id = page.id JOIN tenants t ON t.id = l.tenant_id
+        ORDER BY l.number, l.id
+        """;
+
+    public const string LeaseCount = "SELECT count(*) FROM leases l";
+
+    public const string LeaseList = $"""
+        WITH page AS (SELECT l.id FROM leases l ORDER BY l.number, l.id LIMIT 50)
+        {LeasePage}
+        """;
+
+    public const string LeaseCountParkStage = "SELECT count(*) FROM leases l WHERE l.park_id = $park AND l.stage = $stage";
+
+    public const string LeaseListParkStage = $"""
+        WITH page AS (SELECT l.id FROM leases l WHERE l.park_id = $park AND l.stage = $stage ORDER BY l.number, l.id LIMIT 50)
+        {LeasePage}
+        """;
+
+    /// <summary>The tenant list's page and total in one pass over the tenants the gram index names ($grams = JSON array).</summary>
+    public const string TenantList = """
+        WITH page AS (
+            SELECT t.id, count(*) OVER () AS total_rows FROM tenants t
+            WHERE t.id IN (SELECT g.tenant_id FROM tenant_search_grams g WHERE g.gram IN (SELECT value FROM json_each($grams))
+                           GROUP BY g.tenant_id HAVING count(*) = json_array_length($grams))
+              AND (t.name_zh LIKE $search OR t.name_en LIKE $search OR t.uscc LIKE $search)
+            ORDER BY t.name_zh, t.id LIMIT 50)
+        SELECT t.id, t.park_id, p.code, t.uscc, t.name_zh, t.name_en, t.business_type, t.status,
+               (SELECT count(*) FROM leases l WHERE l.tenant_id = t.id AND l.status <> 'cancelled'), page.total_rows
+        FROM page JOIN tenants t ON t.id = page.id JOIN parks p ON p.id = t.park_id
+        ORDER BY t.name_zh, t.id
+        """;
+
     private static SqliteConnection Open(string path)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());

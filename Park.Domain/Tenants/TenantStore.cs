@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Park.Domain.Access;
@@ -45,36 +46,90 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
         ["created"] = "t.created_at",
     };
 
+    /// <summary>
+    /// A page of tenants. Only the filters given reach the SQL, and the page and its total come from one pass over
+    /// the matching rows (<c>count(*) OVER ()</c>): a search reads the 5,000 tenants once, not twice. A page past
+    /// the end still gets its total from a count.
+    /// </summary>
     public async Task<Page<TenantSummary>> ListAsync(AccessScope scope, TenantQuery query, PageRequest page, CancellationToken ct = default)
     {
-        var where = $"""
-            WHERE {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
-              AND (@ParkId IS NULL OR t.park_id = @ParkId)
-              AND (@Status IS NULL OR t.status = @Status)
-              AND (@Type IS NULL OR t.business_type = @Type)
-              AND (@Search IS NULL OR t.name_zh LIKE @Search ESCAPE '\' OR t.name_en LIKE @Search ESCAPE '\' OR t.uscc LIKE @Search ESCAPE '\')
-            """;
-        var order = SortColumns.GetValueOrDefault(query.Sort, "t.name_zh") + (query.Descending ? " DESC" : " ASC");
+        var status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status;
+        var type = string.IsNullOrWhiteSpace(query.BusinessType) ? null : query.BusinessType;
+        var search = string.IsNullOrWhiteSpace(query.Search) ? null : SqlText.Contains(query.Search.Trim());
+        var filters = new List<string> { AccessScope.ParkFilter("t.park_id"), AccessScope.TenantFilter("t.id") };
+        if (query.ParkId is not null)
+        {
+            filters.Add("t.park_id = @ParkId");
+        }
+
+        if (status is not null)
+        {
+            filters.Add("t.status = @Status");
+        }
+
+        if (type is not null)
+        {
+            filters.Add("t.business_type = @Type");
+        }
+
+        var grams = search is null ? [] : SearchGrams(query.Search!.Trim());
+        if (grams.Length > 0)
+        {
+            // The gram index (migration 0022) narrows the rows; the LIKE below decides, so results are the same.
+            filters.Add("""
+                t.id IN (SELECT g.tenant_id FROM tenant_search_grams g WHERE g.gram IN (SELECT value FROM json_each(@Grams))
+                         GROUP BY g.tenant_id HAVING count(*) = @GramCount)
+                """);
+        }
+
+        if (search is not null)
+        {
+            filters.Add(@"(t.name_zh LIKE @Search ESCAPE '\' OR t.name_en LIKE @Search ESCAPE '\' OR t.uscc LIKE @Search ESCAPE '\')");
+        }
+
+        var where = "WHERE " + string.Join("\n  AND ", filters);
+        var direction = query.Descending ? " DESC" : " ASC";
+        var order = SortColumns.GetValueOrDefault(query.Sort, "t.name_zh") + direction + ", t.id" + direction;
         var parameters = scope.Parameters(new
         {
-            query.ParkId,
-            Status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status,
-            Type = string.IsNullOrWhiteSpace(query.BusinessType) ? null : query.BusinessType,
-            Search = string.IsNullOrWhiteSpace(query.Search) ? null : SqlText.Contains(query.Search.Trim()),
-            Limit = page.SafePageSize,
-            page.Offset,
+            query.ParkId, Status = status, Type = type, Search = search, Grams = System.Text.Json.JsonSerializer.Serialize(grams), GramCount = grams.Length,
+            Limit = page.SafePageSize, page.Offset,
         });
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM tenants t {where}", parameters, cancellationToken: ct));
-        var rows = await connection.QueryAsync<TenantSummary>(new CommandDefinition($"""
+        var total = 0L;
+        var rows = (await connection.QueryAsync<TenantSummary, long, TenantSummary>(new CommandDefinition($"""
+            WITH page AS (
+                SELECT t.id, count(*) OVER () AS total_rows FROM tenants t
+                {where}
+                ORDER BY {order}
+                LIMIT @Limit OFFSET @Offset)
             SELECT t.id, t.park_id, p.code AS park_code, t.uscc, t.name_zh, t.name_en, t.business_type, t.status,
-                   (SELECT count(*) FROM leases l WHERE l.tenant_id = t.id AND l.status <> 'cancelled') AS leases
-            FROM tenants t JOIN parks p ON p.id = t.park_id
-            {where}
-            ORDER BY {order}, t.id
-            LIMIT @Limit OFFSET @Offset
-            """, parameters, cancellationToken: ct));
-        return new Page<TenantSummary>(rows.ToArray(), total);
+                   (SELECT count(*) FROM leases l WHERE l.tenant_id = t.id AND l.status <> 'cancelled') AS leases,
+                   page.total_rows
+            FROM page JOIN tenants t ON t.id = page.id JOIN parks p ON p.id = t.park_id
+            ORDER BY {order}
+            """, parameters, cancellationToken: ct), (row, count) =>
+        {
+            total = count;
+            return row;
+        }, splitOn: "total_rows")).ToArray();
+        if (rows.Length == 0 && page.Offset > 0)
+        {
+            total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM tenants t {where}", parameters, cancellationToken: ct));
+        }
+
+        return new Page<TenantSummary>(rows, (int)total);
+    }
+
+    /// <summary>
+    /// Up to three distinct two-character grams of the search text, lower-cased like SQLite's lower() (ASCII only) and
+    /// counted in code points like substr(); none for a one-character search (then the LIKE scans).
+    /// </summary>
+    internal static string[] SearchGrams(string text)
+    {
+        var runes = text.EnumerateRunes().Select(r => r.Value is >= 'A' and <= 'Z' ? new Rune(r.Value + 32) : r).Select(r => r.ToString()).ToArray();
+        return Enumerable.Range(0, Math.Max(0, runes.Length - 1)).Select(i => runes[i] + runes[i + 1]).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(g => g.Any(c => c > 0x7F)).Take(3).ToArray();
     }
 
     public async Task<TenantDetail?> GetAsync(AccessScope scope, long id, CancellationToken ct = default)

@@ -42,6 +42,7 @@ public static class DomainServices
         services.AddScoped<UserAdmin>();
         services.AddScoped<DemoSeed>();
         services.AddSingleton<NationalSeed>();
+        services.AddSingleton<INationalSeedExtension, NationalLeasing>();
         services.AddSingleton<INationalSeedExtension, NationalStaffing>();
         services.AddSingleton<ServiceLineStore>();
         services.AddSingleton<VolumeStore>();
