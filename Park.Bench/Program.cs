@@ -13,7 +13,7 @@ namespace Park.Bench;
 /// <summary>
 /// Park.Bench: engine timings, SQL-backed store timings beside their raw SQL, and a loopback HTTP
 /// driver against the real app, all on the national data set; writes docs/performance.md.
-/// Usage: dotnet run -c Release --project Park.Bench -- [--db /tmp/park-bench/national.db] [--out docs/performance.md] [--no-http] [--only contracts]
+/// Usage: dotnet run -c Release --project Park.Bench -- [--db /tmp/park-bench/national.db] [--out docs/performance.md] [--no-http] [--only stores|contracts|http]
 /// </summary>
 internal static class Program
 {
@@ -37,6 +37,10 @@ internal static class Program
             await EnginesAsync(data, ids, measures);
             Console.WriteLine("Staffing…");
             await StaffingBench.RunAsync(measures);
+        }
+
+        if (only is null or "stores")
+        {
             Console.WriteLine("SQL-backed stores…");
             await StoresAsync(data, ids, measures);
         }
@@ -48,7 +52,7 @@ internal static class Program
         }
 
         long? rssKb = null;
-        if (only is null && !args.Contains("--no-http"))
+        if (only is null or "http" && !args.Contains("--no-http"))
         {
             Console.WriteLine("HTTP (loopback)…");
             rssKb = await HttpDriver.RunAsync(root, dbPath, ids, measures);

@@ -43,14 +43,15 @@ public sealed class SqlBaselines(string databasePath) : IDisposable
 
     /// <summary>Availability, step 1: free seats per zone (the service's first query, without the optional filters).</summary>
     public const string AvailabilityZones = """
-        SELECT s.zone_id, z.floor_id, count(*) AS free
-        FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id
-        WHERE s.park_id = $park
-          AND NOT (s.service_status <> 'in_service' AND s.status_since < $to AND (s.status_until IS NULL OR $from < s.status_until))
-          AND NOT EXISTS (SELECT 1 FROM seat_holds h WHERE h.seat_id = s.id AND h.kind = 'held'
-                          AND h.start_date < $to AND $from < h.end_date)
-        GROUP BY s.zone_id
-        ORDER BY s.zone_id
+        SELECT g.zone_id, z.floor_id, g.free
+        FROM (SELECT s.zone_id, count(*) AS free FROM seats s
+              WHERE s.park_id = $park
+                AND NOT (s.service_status <> 'in_service' AND s.status_since < $to AND (s.status_until IS NULL OR $from < s.status_until))
+                AND s.id NOT IN (SELECT h.seat_id FROM seat_holds h WHERE h.park_id = $park AND h.kind = 'held'
+                                 AND h.start_date < $to AND $from < h.end_date)
+              GROUP BY s.zone_id) g
+        JOIN zones z ON z.id = g.zone_id
+        ORDER BY g.zone_id
         """;
 
     /// <summary>Availability, step 2: the free seats of the candidate zones ($zones = JSON array of zone ids).</summary>

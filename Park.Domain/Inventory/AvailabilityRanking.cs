@@ -59,12 +59,38 @@ public static class AvailabilityRanking
         var step = Math.Max(1, seats.Length / MaxSeeds);
         IReadOnlyList<CandidateSeat>? best = null;
         var bestSpread = long.MaxValue;
-        for (var i = 0; i < seats.Length; i += step)
+        // Nearest first, ties by code: each seat's place in code order is folded into one integer key
+        // (distance × n + code rank), so every seed's ordering is a sort of plain longs.
+        var n = seats.Length;
+        var byCode = new int[n];
+        for (var j = 0; j < n; j++)
+        {
+            byCode[j] = j;
+        }
+
+        Array.Sort(byCode, (a, b) => string.CompareOrdinal(seats[a].Code, seats[b].Code));
+        var codeRank = new long[n];
+        for (var r = 0; r < n; r++)
+        {
+            codeRank[byCode[r]] = r;
+        }
+
+        var keys = new long[n];
+        for (var i = 0; i < n; i += step)
         {
             var seed = seats[i];
-            var chosen = seats
-                .OrderBy(s => Distance(seed, s)).ThenBy(s => s.Code, StringComparer.Ordinal)
-                .Take(count).ToArray();
+            for (var j = 0; j < n; j++)
+            {
+                keys[j] = (Distance(seed, seats[j]) * n) + codeRank[j];
+            }
+
+            Array.Sort(keys);
+            var chosen = new CandidateSeat[count];
+            for (var k = 0; k < count; k++)
+            {
+                chosen[k] = seats[(int)(keys[k] % n)];
+            }
+
             var spread = Spread(chosen);
             if (spread < bestSpread)
             {
