@@ -50,7 +50,8 @@ public sealed class SeatMapBrowserTests(BrowserFixture browser)
             await BrowserFixture.ScreenshotAsync(page, $"seatmap-{locale}");
 
             await page.GetByTestId("start-lease").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/leases/new?park=", StringComparison.Ordinal));
+            // The URL is the assertion; the draft page's own load is not (it may be slow on a loaded machine).
+            await page.WaitForURLAsync(url => url.Contains("/leases/new?park=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
             Assert.Contains($"park={park}&seats=", page.Url, StringComparison.Ordinal);
         }
         finally
