@@ -96,6 +96,18 @@ public sealed partial class ParkAppFactory : WebApplicationFactory<Program>
         }));
     }
 
+    /// <summary>The second sign-in step: posts an authenticator code through the real code form.</summary>
+    public static async Task<HttpResponseMessage> PostSignInCodeAsync(HttpClient client, string code)
+    {
+        var page = await client.GetStringAsync("/account/signin/code");
+        return await client.PostAsync("/account/signin/code", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin-code",
+            ["__RequestVerificationToken"] = AntiforgeryFrom(page),
+            ["Input.Code"] = code,
+        }));
+    }
+
     public static string AntiforgeryFrom(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]

@@ -22,17 +22,6 @@ public sealed class StaffTwoFactorTests(EnforcedTwoFactorApp enforced) : IClassF
 {
     private ParkAppFactory App => enforced.App;
 
-    private static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string code)
-    {
-        var page = await client.GetStringAsync("/account/signin/code");
-        return await client.PostAsync("/account/signin/code", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "signin-code",
-            ["__RequestVerificationToken"] = ParkAppFactory.AntiforgeryFrom(page),
-            ["Input.Code"] = code,
-        }));
-    }
-
     [Theory]
     [InlineData(Roles.PlatformAdmin, "/parks")]
     [InlineData(Roles.ParkAdmin, "/parks")]
@@ -84,7 +73,7 @@ public sealed class StaffTwoFactorTests(EnforcedTwoFactorApp enforced) : IClassF
         try
         {
             var (client, _) = await App.SignInAsync(account.Email, account.Password);
-            var verified = await PostCodeAsync(client, Totp.Code(key, DateTimeOffset.UtcNow));
+            var verified = await ParkAppFactory.PostSignInCodeAsync(client, Totp.Code(key, DateTimeOffset.UtcNow));
             Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
 
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/parks")).StatusCode);

@@ -20,17 +20,6 @@ public sealed class TwoFactorTests(SharedApp shared) : IClassFixture<SharedApp>
         return key;
     }
 
-    private static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string code)
-    {
-        var page = await client.GetStringAsync("/account/signin/code");
-        return await client.PostAsync("/account/signin/code", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "signin-code",
-            ["__RequestVerificationToken"] = ParkAppFactory.AntiforgeryFrom(page),
-            ["Input.Code"] = code,
-        }));
-    }
-
     [Fact]
     public async Task WithTwoFactor_ThePasswordAloneDoesNotSignIn_TheCodeDoes()
     {
@@ -41,7 +30,7 @@ public sealed class TwoFactorTests(SharedApp shared) : IClassFixture<SharedApp>
         Assert.StartsWith("/account/signin/code", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode); // not signed in yet
 
-        var verified = await PostCodeAsync(client, Totp.Code(key, DateTimeOffset.UtcNow));
+        var verified = await ParkAppFactory.PostSignInCodeAsync(client, Totp.Code(key, DateTimeOffset.UtcNow));
 
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
@@ -53,7 +42,7 @@ public sealed class TwoFactorTests(SharedApp shared) : IClassFixture<SharedApp>
         await EnableAsync("wrongcode@park.demo");
         var (client, _) = await shared.App.SignInAsync("wrongcode@park.demo", "a passphrase with two steps");
 
-        var response = await PostCodeAsync(client, "000000");
+        var response = await ParkAppFactory.PostSignInCodeAsync(client, "000000");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -66,7 +55,7 @@ public sealed class TwoFactorTests(SharedApp shared) : IClassFixture<SharedApp>
     public async Task TheCodePage_WithoutAPasswordStep_SignsNobodyIn()
     {
         var client = shared.App.CreateBrowserLikeClient();
-        var response = await PostCodeAsync(client, "123456");
+        var response = await ParkAppFactory.PostSignInCodeAsync(client, "123456");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
