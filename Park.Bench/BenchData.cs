@@ -28,11 +28,7 @@ public sealed class BenchData : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Park:DatabasePath"] = databasePath })
             .Build();
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddParkDomain(configuration);
-        services.AddParkIdentity();
+        services.AddParkStandalone(configuration);
         _services = services.BuildServiceProvider();
     }
 

@@ -52,7 +52,7 @@ public static class Harness
     public static async Task<Stats> TimeAsync(Func<Task> action, int warmup, int iterations, TimeSpan? budget = null)
     {
         var warming = Stopwatch.StartNew();
-        for (var i = 0; i < warmup || (warming.Elapsed < TimeSpan.FromSeconds(3) && (i < 30 || warming.Elapsed < TimeSpan.FromSeconds(1))); i++)
+        for (var i = 0; KeepWarming(i, warmup, warming.Elapsed); i++)
         {
             await action();
         }
@@ -69,6 +69,10 @@ public static class Harness
 
         return Stats.Of(samples);
     }
+
+    /// <summary>Whether a warm-up that has made <paramref name="done"/> calls goes on (see the class summary).</summary>
+    public static bool KeepWarming(int done, int minimum, TimeSpan elapsed) =>
+        done < minimum || (elapsed < TimeSpan.FromSeconds(3) && (done < 30 || elapsed < TimeSpan.FromSeconds(1)));
 
     public static Task<Stats> Time(Action action, int warmup, int iterations, TimeSpan? budget = null) =>
         TimeAsync(() => { action(); return Task.CompletedTask; }, warmup, iterations, budget);

@@ -111,10 +111,9 @@ public static partial class HttpDriver
 
     private static async Task<Stats> DriveAsync(HttpClient client, string path, int clients, int total)
     {
-        // Warm the endpoint as a long-running server is warm: at least 30 requests and a second (tiered
-        // JIT recompiles hot code after 30 calls), at most 3 seconds.
+        // Warm the endpoint as a long-running server is warm, as the in-process harness does.
         var warming = Stopwatch.StartNew();
-        for (var i = 0; i < 2 || (warming.Elapsed < TimeSpan.FromSeconds(3) && (i < 30 || warming.Elapsed < TimeSpan.FromSeconds(1))); i++)
+        for (var i = 0; Harness.KeepWarming(i, 2, warming.Elapsed); i++)
         {
             (await client.GetAsync(path)).EnsureSuccessStatusCode();
         }

@@ -21,8 +21,9 @@ public abstract class ComponentTestBase : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
-        Services.AddAuthorizationCore(o => Policies.Add(o, staffTwoFactor: false));
-        Services.AddSingleton(new StaffTwoFactorRequirement(enforced: false));
+        var twoStep = new StaffTwoFactorRequirement(enforced: false);
+        Services.AddSingleton(twoStep);
+        Services.AddAuthorizationCore(o => Policies.Add(o, twoStep));
         // bUnit registers throwing placeholders; the real service and policy provider replace them.
         Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
         Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();

@@ -25,13 +25,9 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Park:DatabasePath"] = Path.Combine(folder, "park.db") })
             .Build();
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddParkDomain(configuration);
+        services.AddParkStandalone(configuration);
         services.AddSingleton(clock);
         services.AddDataProtection();
-        services.AddParkIdentity();
         _services = services.BuildServiceProvider();
         Db = _services.GetRequiredService<ParkDatabase>();
         if (migrate)

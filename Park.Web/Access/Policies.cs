@@ -31,10 +31,9 @@ public static class Policies
     public const string ParkViewer = nameof(ParkViewer);
 
     /// <param name="options">The options to fill.</param>
-    /// <param name="staffTwoFactor">Whether administrators and reviewers must have signed in with a code (see <see cref="StaffTwoFactorRequirement"/>).</param>
-    public static void Add(AuthorizationOptions options, bool staffTwoFactor)
+    /// <param name="twoStep">Whether administrators and reviewers must have signed in with a code; the app's one instance.</param>
+    public static void Add(AuthorizationOptions options, StaffTwoFactorRequirement twoStep)
     {
-        var twoStep = new StaffTwoFactorRequirement(staffTwoFactor);
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(twoStep).Build();
         options.AddPolicy(Account, p => p.RequireAuthenticatedUser());
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(twoStep));

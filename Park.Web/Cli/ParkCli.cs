@@ -46,11 +46,7 @@ public static class ParkCli
             .AddEnvironmentVariables()
             .Build();
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddParkDomain(configuration);
-        services.AddParkIdentity();
+        services.AddParkStandalone(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -12,6 +12,20 @@ namespace Park.Web.Hosting;
 /// <summary>The domain's services, shared by the web app and the CLI verbs.</summary>
 public static class DomainServices
 {
+    /// <summary>
+    /// The domain without the web app — configuration, logging, strings, the domain and Identity's
+    /// stores — what the CLI verbs, Park.Bench and the tests run on.
+    /// </summary>
+    public static IServiceCollection AddParkStandalone(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration);
+        services.AddLogging();
+        services.AddLocalization();
+        services.AddParkDomain(configuration);
+        services.AddParkIdentity();
+        return services;
+    }
+
     public static IServiceCollection AddParkDomain(this IServiceCollection services, IConfiguration configuration)
     {
         DapperSetup.Configure();

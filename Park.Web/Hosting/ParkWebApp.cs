@@ -126,8 +126,7 @@ public static class ParkWebApp
         services.AddAuthorization();
         services.AddSingleton(sp => new StaffTwoFactorRequirement(StaffTwoFactorRequirement.IsEnforced(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
-        services.AddOptions<AuthorizationOptions>().Configure<IConfiguration, IHostEnvironment>((o, config, env) =>
-            Policies.Add(o, StaffTwoFactorRequirement.IsEnforced(config, env)));
+        services.AddOptions<AuthorizationOptions>().Configure<StaffTwoFactorRequirement>(Policies.Add);
         services.AddAntiforgery();
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IConfiguration>((o, config) =>
         {
