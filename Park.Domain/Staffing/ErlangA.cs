@@ -69,11 +69,12 @@ public static class ErlangA
         var beta = new IncompleteBeta((agents * patienceOverAht) + 1, theta * threshold);
         for (var j = 0; j < MaxTailTerms; j++)
         {
-            var entersService = serviceRate / (serviceRate + ((j + 1) * theta));
+            // One division a term: the chance to enter service and the next state's weight share a denominator.
+            var departures = 1 / (serviceRate + ((j + 1) * theta));
             queued += weight;
             length += j * weight;
-            inTime += weight * entersService * (1 - beta.Current);
-            var ratio = lambda / (serviceRate + ((j + 1) * theta));
+            inTime += weight * serviceRate * departures * (1 - beta.Current);
+            var ratio = lambda * departures;
             weight *= ratio;
             if (weight > RescaleAbove)
             {

@@ -9,8 +9,19 @@ public static class ErlangC
     /// <summary>Erlang B blocking probability for <paramref name="agents"/> servers, from B(0) = 1.</summary>
     public static double ErlangB(double load, int agents)
     {
-        var b = 1.0;
-        for (var n = 1; n <= agents; n++)
+        // While n ≤ A the inverse 1/B(n) = 1 + (n/A)·1/B(n−1) needs one multiply-add a step, not a
+        // division, and cannot overflow: B(n) ≥ B(⌊A⌋) ≈ √(2/(πA)), so 1/B stays below ~300 even at
+        // 50,000 Erlangs. Above A, where 1/B grows without bound, the usual recursion takes over.
+        var below = load > 0 ? (int)Math.Min(agents, Math.Floor(load)) : 0;
+        var inverse = 1.0;
+        var step = below > 0 ? 1 / load : 0;
+        for (var n = 1; n <= below; n++)
+        {
+            inverse = Math.FusedMultiplyAdd(n * step, inverse, 1);
+        }
+
+        var b = 1 / inverse;
+        for (var n = below + 1; n <= agents; n++)
         {
             b = NextB(load, b, n);
         }

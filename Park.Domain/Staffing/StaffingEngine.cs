@@ -71,19 +71,21 @@ public static class StaffingEngine
     private static Found Search(in StaffingRequest request, decimal exactLoad, double load, int limit)
     {
         var start = Math.Max(1, LowerBound(request, exactLoad));
-        var aht = (double)request.AhtSeconds;
-        var b = 1.0;
-        for (var n = 1; n < start && n <= limit; n++)
-        {
-            b = ErlangC.NextB(load, b, n);
-        }
+        var b = ErlangC.ErlangB(load, Math.Min(start, limit + 1) - 1);
 
+        return request.PatienceSeconds is { } patience
+            ? SearchErlangA(request, exactLoad, load, start, b, limit, patience)
+            : SearchErlangC(request, exactLoad, load, start, b, limit);
+    }
+
+    /// <summary>Erlang C metrics cost O(1) from B(n): every candidate upward from the bound is tried.</summary>
+    private static Found SearchErlangC(in StaffingRequest request, decimal exactLoad, double load, int start, double b, int limit)
+    {
+        var aht = (double)request.AhtSeconds;
         for (var n = start; n <= limit; n++)
         {
             b = ErlangC.NextB(load, b, n);
-            var metrics = request.PatienceSeconds is { } patience
-                ? ErlangA.FromErlangB(load, n, b, aht, request.ThresholdSeconds, patience)
-                : ErlangC.FromErlangB(load, n, b, aht, request.ThresholdSeconds);
+            var metrics = ErlangC.FromErlangB(load, n, b, aht, request.ThresholdSeconds);
             if (Meets(request, metrics, n, exactLoad))
             {
                 return new Found(n, metrics);
@@ -91,6 +93,74 @@ public static class StaffingEngine
         }
 
         return new Found(null, default);
+    }
+
+    /// <summary>
+    /// Erlang A metrics sum a tail of queue states for each candidate, so candidates are not tried one
+    /// by one: every target is monotone in the staff (more agents never lower the service level or raise
+    /// abandonment, waiting or occupancy), so the smallest staff meeting them is bracketed by doubling
+    /// steps from the bound and then found by bisection — about 2·log₂(k) tail sums instead of k.
+    /// B(n) is rebuilt from B(start − 1) by the recursion, a few flops a step.
+    /// </summary>
+    private static Found SearchErlangA(in StaffingRequest request, decimal exactLoad, double load, int start, double bBeforeStart, int limit, double patience)
+    {
+        if (start > limit)
+        {
+            return new Found(null, default);
+        }
+
+        var aht = (double)request.AhtSeconds;
+        var copy = request;
+        QueueMetrics At(int agents)
+        {
+            var b = bBeforeStart;
+            for (var n = start; n <= agents; n++)
+            {
+                b = ErlangC.NextB(load, b, n);
+            }
+
+            return ErlangA.FromErlangB(load, agents, b, aht, copy.ThresholdSeconds, patience);
+        }
+
+        // Bracket: `failing` never meets the targets (start − 1 is below the bound), `meeting` does.
+        var failing = start - 1;
+        var step = 1;
+        int meeting;
+        QueueMetrics found;
+        while (true)
+        {
+            var candidate = (int)Math.Min((long)failing + step, limit);
+            var metrics = At(candidate);
+            if (Meets(request, metrics, candidate, exactLoad))
+            {
+                (meeting, found) = (candidate, metrics);
+                break;
+            }
+
+            if (candidate == limit)
+            {
+                return new Found(null, default);
+            }
+
+            failing = candidate;
+            step *= 2;
+        }
+
+        while (meeting - failing > 1)
+        {
+            var middle = failing + ((meeting - failing) / 2);
+            var metrics = At(middle);
+            if (Meets(request, metrics, middle, exactLoad))
+            {
+                (meeting, found) = (middle, metrics);
+            }
+            else
+            {
+                failing = middle;
+            }
+        }
+
+        return new Found(meeting, found);
     }
 
     /// <summary>No smaller staff can meet the targets: below it the answer is certainly "no".</summary>

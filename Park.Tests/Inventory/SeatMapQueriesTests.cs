@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Park.Domain.Inventory;
 
 namespace Park.Tests.Inventory;
@@ -79,7 +78,7 @@ public sealed class SeatMapQueriesTests
     }
 
     [Fact]
-    public async Task Floor_OfAThousandSeats_IsDrawnWellWithinTheBudget()
+    public async Task Floor_OfAThousandSeats_ReturnsEverySeatWithItsPosition()
     {
         var (db, build, _) = await ArrangeAsync();
         await using var __ = db;
@@ -89,13 +88,11 @@ public sealed class SeatMapQueriesTests
         var zone = await service.SaveZoneAsync(admin, InventoryBuilder.Actor, null, new ZoneInput(floor.Value, "Z1", "Z1"), ct: InventoryBuilder.Ct);
         await service.GenerateGridAsync(admin, InventoryBuilder.Actor, zone.Value, new GridSpec(SeatCodePattern.Default, 20, 50, 10, 10, 30, 40), InventoryBuilder.Ct);
         var queries = db.Get<SeatMapQueries>();
-        await queries.FloorAsync(admin, floor.Value, Day, InventoryBuilder.Ct);
-
-        var watch = Stopwatch.StartNew();
         var map = await queries.FloorAsync(admin, floor.Value, Day, InventoryBuilder.Ct);
-        watch.Stop();
 
+        // Its time is Park.Bench's to measure (docs/performance.md); here: every seat, once, where the grid put it.
         Assert.Equal(1000, map!.Seats.Count);
-        Assert.True(watch.ElapsedMilliseconds < 150, $"{watch.ElapsedMilliseconds} ms");
+        Assert.Equal(1000, map.Seats.Select(s => s.Code).Distinct().Count());
+        Assert.Equal(1000, map.Seats.Select(s => (s.X, s.Y)).Distinct().Count());
     }
 }

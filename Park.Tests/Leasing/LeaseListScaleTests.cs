@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using Park.Domain.Access;
 using Park.Domain.Data;
@@ -7,15 +6,14 @@ using Park.Domain.Tenants;
 
 namespace Park.Tests.Leasing;
 
-/// <summary>The issue's scale target: at 15,000 leases and 5,000 tenants the list queries answer in ≤ 100 ms (median).</summary>
+/// <summary>
+/// The lists at the issue's scale (15,000 leases, 5,000 tenants): every filter, sort and deep page answers what a
+/// plain scan of the same rows answers. Their time is Park.Bench's to measure (docs/performance.md), not a test's.
+/// </summary>
 public sealed class LeaseListScaleTests
 {
-    private readonly ITestOutputHelper _output;
-
-    public LeaseListScaleTests(ITestOutputHelper output) => _output = output;
-
     [Fact]
-    public async Task Lists_At15000LeasesAnd5000Tenants_AnswerWithin100msMedian()
+    public async Task Lists_At15000LeasesAnd5000Tenants_PageFilterAndSortLikeAScan()
     {
         await using var db = await TestDatabase.WithDemoAsync();
         await using (var c = await db.Db.OpenAsync(TestContext.Current.CancellationToken))
@@ -50,30 +48,30 @@ public sealed class LeaseListScaleTests
         var admin = await db.ScopeOfAsync("parkadmin@park.demo");
         var leases = db.Get<LeaseStore>();
         var tenants = db.Get<TenantStore>();
-        var cases = new (string Name, Func<Task<int>> Run)[]
-        {
-            ("leases page 1 by number", async () => (await leases.ListAsync(admin, new LeaseQuery(), new PageRequest(1, 25))).Total),
-            ("leases page 300 by tenant desc", async () => (await leases.ListAsync(admin, new LeaseQuery(Sort: "tenant", Descending: true), new PageRequest(300, 25))).Total),
-            ("leases signed+up_for_renewal search", async () => (await leases.ListAsync(admin, new LeaseQuery("规模测试企业12", "signed", "up_for_renewal"), new PageRequest(1, 25))).Total),
-            ("leases by end", async () => (await leases.ListAsync(admin, new LeaseQuery(Sort: "end"), new PageRequest(10, 50))).Total),
-            ("tenants page 1 by name", async () => (await tenants.ListAsync(admin, new TenantQuery(), new PageRequest(1, 25))).Total),
-            ("tenants search + status", async () => (await tenants.ListAsync(admin, new TenantQuery("Scale Tenant 4", "active", Sort: "uscc"), new PageRequest(2, 25))).Total),
-        };
-        foreach (var (name, run) in cases)
-        {
-            await run();
-            var times = new List<double>();
-            for (var i = 0; i < 9; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                await run();
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
+        var ct = TestContext.Current.CancellationToken;
+        await using var c2 = await db.Db.OpenAsync(ct);
+        var all = (await c2.QueryAsync<(string Number, string TenantZh, string Status, string Stage, string End)>("""
+            SELECT l.number, t.name_zh, l.status, l.stage, l.end_date FROM leases l JOIN tenants t ON t.id = l.tenant_id
+            """)).ToArray();
 
-            var median = times.Order().ElementAt(times.Count / 2);
-            _output.WriteLine($"{name}: median {median:F1} ms");
-            Assert.True(median <= 100, $"{name}: median {median:F1} ms");
-        }
+        var byNumber = await leases.ListAsync(admin, new LeaseQuery(), new PageRequest(1, 25), ct);
+        Assert.Equal(all.Length, byNumber.Total);
+        Assert.Equal(all.Select(l => l.Number).Order(StringComparer.Ordinal).Take(25), byNumber.Items.Select(l => l.Number).Order(StringComparer.Ordinal));
+
+        var deep = await leases.ListAsync(admin, new LeaseQuery(Sort: "tenant", Descending: true), new PageRequest(300, 25), ct);
+        Assert.Equal(all.Length, deep.Total);
+        Assert.Equal(25, deep.Items.Count);
+        Assert.True(deep.Items.Zip(deep.Items.Skip(1)).All(p => string.CompareOrdinal(p.First.TenantNameZh, p.Second.TenantNameZh) >= 0));
+
+        var filtered = await leases.ListAsync(admin, new LeaseQuery("规模测试企业12", "signed", "up_for_renewal"), new PageRequest(1, 25), ct);
+        Assert.Equal(all.Count(l => l.TenantZh.Contains("规模测试企业12", StringComparison.Ordinal) && l.Status == "signed" && l.Stage == "up_for_renewal"), filtered.Total);
+        Assert.All(filtered.Items, l => Assert.Equal(("signed", "up_for_renewal"), (l.Status, l.Stage)));
+
+        var tenantPage = await tenants.ListAsync(admin, new TenantQuery("Scale Tenant 4", "active", Sort: "uscc"), new PageRequest(2, 25), ct);
+        var scaleFours = await c2.ExecuteScalarAsync<int>("SELECT count(*) FROM tenants WHERE name_en LIKE '%Scale Tenant 4%' AND status = 'active'");
+        Assert.Equal(scaleFours, tenantPage.Total);
+        Assert.Equal(25, tenantPage.Items.Count);
+        Assert.True(tenantPage.Items.Zip(tenantPage.Items.Skip(1)).All(p => string.CompareOrdinal(p.First.Uscc, p.Second.Uscc) < 0));
 
         Assert.True((await leases.ListAsync(admin, new LeaseQuery(), new PageRequest(1, 25))).Total >= 15_000);
     }
