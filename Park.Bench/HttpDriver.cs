@@ -16,7 +16,7 @@ public static partial class HttpDriver
     private const int ConcurrentRequests = 300;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
 
-    public static async Task<long?> RunAsync(string root, string dbPath, BenchIds ids, List<Measure> measures)
+    public static async Task<long?> RunAsync(string root, string dbPath, BenchIds ids, List<Measure> measures, IReadOnlyList<string>? only = null)
     {
         var port = FreePort();
         var webDir = Path.Combine(root, "Park.Web");
@@ -61,7 +61,8 @@ public static partial class HttpDriver
                 ("Tenant list page (prerendered HTML)", "/tenants", new Target(100)),
                 ("Contract PDF API, 120 seats", $"/api/v1/leases/{ids.Lease120}/contract.pdf", new Target(300)),
             };
-            foreach (var (name, path, target) in endpoints.Concat(NationalLineBench.HttpEndpoints(dbPath)))
+            foreach (var (name, path, target) in endpoints.Concat(NationalLineBench.HttpEndpoints(dbPath))
+                         .Where(e => only is null || only.Any(o => e.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
             {
                 foreach (var clients in new[] { 1, 50 })
                 {

@@ -14,6 +14,7 @@ namespace Park.Bench;
 /// Park.Bench: engine timings, SQL-backed store timings beside their raw SQL, and a loopback HTTP
 /// driver against the real app, all on the national data set; writes docs/performance.md.
 /// Usage: dotnet run -c Release --project Park.Bench -- [--db /tmp/park-bench/national.db] [--out docs/performance.md] [--no-http] [--only stores|contracts|http]
+///        [--endpoints "Lease list,Tenant list"] (HTTP measures whose names contain one of these)
 /// </summary>
 internal static class Program
 {
@@ -55,7 +56,7 @@ internal static class Program
         if (only is null or "http" && !args.Contains("--no-http"))
         {
             Console.WriteLine("HTTP (loopback)…");
-            rssKb = await HttpDriver.RunAsync(root, dbPath, ids, measures);
+            rssKb = await HttpDriver.RunAsync(root, dbPath, ids, measures, Arg(args, "--endpoints")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         }
 
         var text = Report.Write(measures, sizes, seedTime, rssKb, dbPath);

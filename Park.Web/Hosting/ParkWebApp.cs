@@ -72,27 +72,6 @@ public static class ParkWebApp
         }));
 
         services.AddParkIdentity().AddSignInManager();
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            // Check the stamp on every request: a cookie replayed after sign-out is refused at once.
-            o.ValidationInterval = TimeSpan.Zero;
-            o.OnRefreshingPrincipal = context =>
-            {
-                if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
-                {
-                    // The claims the sign-in stamped (when, and how) outlive the principal's refresh.
-                    foreach (var type in new[] { AuthTimeClaim, StaffTwoFactorRequirement.Claim })
-                    {
-                        if (context.CurrentPrincipal?.FindFirst(type) is { } kept)
-                        {
-                            identity.AddClaim(new Claim(type, kept.Value));
-                        }
-                    }
-                }
-
-                return Task.CompletedTask;
-            };
-        });
 
         services.AddAuthentication(o =>
             {
@@ -207,7 +186,14 @@ public static class ParkWebApp
 
     private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // The stamp on every request: a cookie replayed after sign-out (or a password or role change) is refused at once.
+        if (!await StampCheck.IsCurrentAsync(context.Principal, context.HttpContext.RequestServices, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
         if (context.Principal?.FindFirst(AuthTimeClaim) is not { } claim
             || !long.TryParse(claim.Value, CultureInfo.InvariantCulture, out var signedInAt))
         {
