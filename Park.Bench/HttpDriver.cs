@@ -48,7 +48,7 @@ public static partial class HttpDriver
             await WaitHealthyAsync(client);
             await SignInAsync(client, ids.Email, ids.Password);
 
-            const string group = "HTTP loopback (real app, Release, signed-in platform admin)";
+            const string group = "HTTP loopback (real app: Release build, Development environment for package static assets, signed-in platform admin)";
             var endpoints = new (string Name, string Path, Target? Target)[]
             {
                 ("Seat map page, 1,000-seat floor (prerendered HTML)", $"/parks/{ids.ParkId}/map?floor={ids.FloorId}&date=2026-11-23", new Target(150)),
@@ -57,8 +57,8 @@ public static partial class HttpDriver
                 ("Park list API (page of 50)", "/api/v1/parks?pageSize=50", new Target(100)),
                 ("Lease list API (page of 50, stage active, of 15,000)", "/api/v1/leases?stage=active&page=1&pageSize=50", new Target(100)),
                 ("Tenant list API (page of 50, search, of 5,000)", "/api/v1/tenants?search=%E6%81%92%E4%BF%A1&page=1&pageSize=50", new Target(100)),
-                ("Lease list page (prerendered HTML)", "/leases", new Target(100)),
-                ("Tenant list page (prerendered HTML)", "/tenants", new Target(100)),
+                ("Lease list page (prerendered HTML with its first 25 rows)", "/leases", new Target(100)),
+                ("Tenant list page (prerendered HTML with its first 25 rows)", "/tenants", new Target(100)),
                 ("Contract PDF API, 120 seats", $"/api/v1/leases/{ids.Lease120}/contract.pdf", new Target(300)),
             };
             foreach (var (name, path, target) in endpoints.Concat(NationalLineBench.HttpEndpoints(dbPath))

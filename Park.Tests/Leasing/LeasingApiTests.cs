@@ -138,4 +138,28 @@ public sealed class LeasingApiTests : IClassFixture<LeasingApiTests.App>
         var home = await client.GetStringAsync("/", Ct);
         Assert.Contains("data-testid=\"renewal-reminder\"", home, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ListPages_Prerendered_CarryTheFirstPageOfRows_ScopedToTheCaller()
+    {
+        await _app.Factory.AccountsAsync();
+        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.Factory.DatabasePath}");
+        var firstNumbers = (await c.QueryAsync<string>("SELECT number FROM leases ORDER BY number DESC LIMIT 25")).ToArray();
+        var ownNumbers = (await c.QueryAsync<string>("SELECT l.number FROM leases l JOIN tenants t ON t.id = l.tenant_id WHERE t.uscc = @U",
+            new { U = DemoSeed.TenantUscc(0) })).ToArray();
+        var otherNumbers = (await c.QueryAsync<string>("SELECT l.number FROM leases l JOIN tenants t ON t.id = l.tenant_id WHERE t.uscc <> @U",
+            new { U = DemoSeed.TenantUscc(0) })).ToArray();
+        var firstTenant = await c.ExecuteScalarAsync<string>("SELECT uscc FROM tenants ORDER BY name_zh LIMIT 1");
+
+        var admin = await _app.Factory.SignedInAsync(Roles.ParkAdmin);
+        var leases = await admin.GetStringAsync("/leases", Ct);
+        Assert.All(firstNumbers, n => Assert.Contains($">{n}</a>", leases, StringComparison.Ordinal));
+        Assert.Contains(firstTenant!, await admin.GetStringAsync("/tenants", Ct), StringComparison.Ordinal);
+
+        var tenant = await _app.Factory.SignedInAsync(Roles.TenantUser);
+        var own = await tenant.GetStringAsync("/leases", Ct);
+        Assert.NotEmpty(ownNumbers);
+        Assert.All(ownNumbers.Order(StringComparer.Ordinal).Reverse().Take(25), n => Assert.Contains($">{n}</a>", own, StringComparison.Ordinal));
+        Assert.All(otherNumbers, n => Assert.DoesNotContain($">{n}</a>", own, StringComparison.Ordinal));
+    }
 }
