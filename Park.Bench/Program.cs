@@ -13,7 +13,7 @@ namespace Park.Bench;
 /// <summary>
 /// Park.Bench: engine timings, SQL-backed store timings beside their raw SQL, and a loopback HTTP
 /// driver against the real app, all on the national data set; writes docs/performance.md.
-/// Usage: dotnet run -c Release --project Park.Bench -- [--db /tmp/park-bench/national.db] [--out docs/performance.md] [--no-http] [--only stores|contracts|http]
+/// Usage: dotnet run -c Release --project Park.Bench -- [--db /tmp/park-bench/national.db] [--out docs/performance.md] [--no-http] [--only engines|stores|contracts|http]
 ///        [--endpoints "Lease list,Tenant list"] (HTTP measures whose names contain one of these)
 /// </summary>
 internal static class Program
@@ -32,10 +32,14 @@ internal static class Program
         var sizes = await Report.DatasetAsync(data.Get<ParkDatabase>());
 
         var only = Arg(args, "--only");
+        if (only is null or "engines")
+        {
+            Console.WriteLine("Engines (BenchmarkDotNet)…");
+            EngineBenchmarks.Run(measures);
+        }
+
         if (only is null)
         {
-            Console.WriteLine("Engines…");
-            await EnginesAsync(data, ids, measures);
             Console.WriteLine("Staffing…");
             await StaffingBench.RunAsync(measures);
         }
@@ -65,48 +69,6 @@ internal static class Program
         Console.WriteLine($"Wrote {outPath}");
         return 0;
     }
-
-    private static async Task EnginesAsync(BenchData data, BenchIds ids, List<Measure> measures)
-    {
-        const string group = "Engines (in-process)";
-        var price = new Money(48_000);
-        var weights = Enumerable.Range(1, 120).Select(i => (long)(i % 7 + 1)).ToArray();
-        measures.Add(new Measure(group, "Money: 10,000 × prorate a month (Times) and allocate over 120 seats",
-            await Harness.Time(() =>
-            {
-                var sum = 0L;
-                for (var i = 0; i < 10_000; i++)
-                {
-                    sum += price.Times((i % 31 + 1) / 31m).Fen + price.Allocate(weights)[i % 120].Fen;
-                }
-
-                GC.KeepAlive(sum);
-            }, 3, 30)));
-
-        var schedules = data.Get<ILeaseScheduleSource>();
-        var terms = new ScheduleTerms(new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), 48_000, 120, "monthly", "percent", 300,
-            [new ScheduleConcession(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 1), 10_000)], [new ScheduleRampStep(new DateOnly(2026, 6, 1), 120)]);
-        terms = terms with { Ramp = [new ScheduleRampStep(new DateOnly(2026, 1, 1), 40), new ScheduleRampStep(new DateOnly(2026, 6, 1), 120)] };
-        measures.Add(new Measure(group, "Payment schedule with proration: 3-year lease, concession, ramp, escalation",
-            await Harness.Time(() => GC.KeepAlive(schedules.Build(terms)), 5, 200)));
-
-        var candidates = SyntheticCandidates(15_000);
-        measures.Add(new Measure(group, "Availability ranking: 50 seats among 15,000 free candidates",
-            await Harness.Time(() => GC.KeepAlive(AvailabilityRanking.Rank(candidates, 50)), 3, 30)));
-
-        var spec = new GridSpec(SeatCodePattern.Default, 25, 40, 20, 20, 24, 32);
-        measures.Add(new Measure(group, "Seat grid generator: 1,000 seats (25 × 40)",
-            await Harness.Time(() => GC.KeepAlive(SeatGrid.Generate(spec, "A", 3, "Z1", 2000, 2000)), 5, 100)));
-    }
-
-    private static CandidateSeat[] SyntheticCandidates(int count) =>
-        Enumerable.Range(0, count).Select(i =>
-        {
-            var zone = i / 100;
-            var floor = zone / 5;
-            return new CandidateSeat(i + 1, string.Create(CultureInfo.InvariantCulture, $"A-{floor}F-Z{zone}-{i % 100:D3}"), zone, $"Z{zone}", floor, $"{floor}F", "A",
-                20 + i % 20 * 24, 20 + i % 100 / 20 * 32);
-        }).ToArray();
 
     private static async Task StoresAsync(BenchData data, BenchIds ids, List<Measure> measures)
     {

@@ -6,10 +6,9 @@ using Park.Domain.Staffing;
 namespace Park.Bench;
 
 /// <summary>
-/// Staffing measures (issue #6): a year of 15-minute intervals through the real engine (Erlang C and
-/// Erlang A), beside a straightforward Erlang C written here (Erlang B recomputed from zero for every
-/// candidate N, so O(N²) per interval, doubles) on the same inputs; and the 10,000-line requirement,
-/// every line computed through the app's Requirement.
+/// Staffing measures (issue #6): the 10,000-line requirement, every line computed through the app's
+/// Requirement; and the synthetic years and the straightforward O(N²) Erlang C (Erlang B recomputed from zero
+/// for every candidate N) that <see cref="EngineBenchmarks"/> times the engine on and against.
 /// </summary>
 internal static class StaffingBench
 {
@@ -20,25 +19,6 @@ internal static class StaffingBench
     public static async Task RunAsync(List<Measure> measures)
     {
         var c = CultureInfo.InvariantCulture;
-        var year = Year(dailyCalls: 12_000, ahtSeconds: 300, seed: 1);
-        var peakLoad = year.Max(r => (double)r.ExactLoad);
-
-        var engineAgents = 0L;
-        var engine = await Harness.Time(() => engineAgents = SumAgents(year), 3, 30);
-        var naiveAgents = 0L;
-        var naive = await Harness.Time(() => naiveAgents = NaiveSumAgents(year), 1, 5, TimeSpan.FromSeconds(40));
-        var mismatches = year.Count(r => StaffingEngine.CalculateValid(r).Agents != NaiveAgents(r));
-        var speedup = naive.Median / engine.Median;
-        measures.Add(new Measure(Group,
-            string.Create(c, $"Erlang C, one service line, one year of 15-minute intervals ({year.Length:N0}; 12,000 calls a weekday, AHT 300 s, peak {peakLoad:F0} Erl, 80/20, occupancy ≤ 90%, shrinkage 30%)"),
-            engine, naive, new Target(50),
-            string.Create(c, $"straightforward O(N²) Erlang C on the same inputs in the same run: {naive.Median:F0} ms median, the engine is {speedup:F0}× faster; agents differ in {mismatches} of {year.Length:N0} intervals; Σ agents {engineAgents:N0}")));
-
-        var withPatience = year.Select(r => r with { PatienceSeconds = 120, MaxAbandon = 0.05 }).ToArray();
-        measures.Add(new Measure(Group,
-            "Erlang A, the same year and line, patience 120 s, abandonment ≤ 5%",
-            await Harness.Time(() => GC.KeepAlive(SumAgents(withPatience)), 2, 20), null, new Target(50)));
-
         // 10,000 lines, every one computed (no sampling): import-shaped years (whole calls) of varied size
         // and handle time, each staffed through the app's Requirement, lines spread over every core.
         var cores = Environment.ProcessorCount;
@@ -70,7 +50,7 @@ internal static class StaffingBench
     private static LineTargets Targets(int ahtSeconds) => new(900, ahtSeconds, 0.8, 20, 0.3m, 0.9m, null, null, 15, 25, 1m);
 
     /// <summary>A year of 15-minute intervals: open 08:00–22:00 with a two-peak day, weekends at 40%, a mild yearly swing.</summary>
-    private static StaffingRequest[] Year(double dailyCalls, int ahtSeconds, int seed)
+    internal static StaffingRequest[] Year(double dailyCalls, int ahtSeconds, int seed)
     {
         var random = new Random(seed);
         var result = new StaffingRequest[IntervalsPerYear];
@@ -96,7 +76,7 @@ internal static class StaffingBench
         return result;
     }
 
-    private static long SumAgents(StaffingRequest[] year)
+    internal static long SumAgents(StaffingRequest[] year)
     {
         var sum = 0L;
         for (var i = 0; i < year.Length; i++)
@@ -107,7 +87,7 @@ internal static class StaffingBench
         return sum;
     }
 
-    private static long NaiveSumAgents(StaffingRequest[] year)
+    internal static long NaiveSumAgents(StaffingRequest[] year)
     {
         var sum = 0L;
         foreach (var request in year)
@@ -119,7 +99,7 @@ internal static class StaffingBench
     }
 
     /// <summary>The textbook way: try N = 1, 2, … and for each N compute Erlang B from B(0) = 1 again.</summary>
-    private static int NaiveAgents(StaffingRequest request)
+    internal static int NaiveAgents(StaffingRequest request)
     {
         var load = (double)request.Volume * (double)request.AhtSeconds / request.IntervalSeconds;
         if (load <= 0)
