@@ -28,7 +28,9 @@ public static class ContractDocumentBuilder
         if (lease.BaseContractNumber is { } baseNumber)
         {
             blocks.Add(new Paragraph($"{t.BaseContractNo}{(t.IsChinese ? "：" : ": ")}{baseNumber}", Align.Right));
+            blocks.Add(new Paragraph($"{t.EffectiveFrom}{(t.IsChinese ? "：" : ": ")}{t.Date(lease.EffectiveFrom)}", Align.Right));
             blocks.Add(new Paragraph(string.Format(CultureInfo.InvariantCulture, t.AmendmentPreamble, baseNumber)));
+            blocks.Add(new Paragraph(string.Format(CultureInfo.InvariantCulture, t.AmendmentEffective, t.Date(lease.EffectiveFrom))));
         }
 
         blocks.Add(new Heading(t.Parties));
@@ -139,12 +141,20 @@ public static class ContractDocumentBuilder
         var items = new List<KeyValue>
         {
             new(t.Term, values["lease.term"] + (t.IsChinese ? $"（共 {values["lease.months"]} 个月）" : $" ({values["lease.months"]} months)")),
+        };
+        if (lease.IsAmendment)
+        {
+            items.Add(new KeyValue(t.EffectiveFrom, t.Date(lease.EffectiveFrom)));
+        }
+
+        items.AddRange(
+        [
             new(t.Price, t.Amount(price)),
             new(t.Monthly, t.Amount(monthly)),
             new(t.Cycle, t.CycleName(terms.Cycle) + (t.IsChinese ? "，明细见附件二" : "; see Schedule 2")),
             new(t.Deposit, t.Amount(deposit) + (t.IsChinese ? $"（{lease.DepositMonths} 个月租金）" : (lease.DepositMonths == 1 ? " (1 month's rent)" : $" ({lease.DepositMonths} months' rent)"))),
             new(t.Escalation, values["lease.escalation"]),
-        };
+        ]);
         if (terms.Ramp.Count > 0)
         {
             items.Add(new KeyValue(t.Ramp, string.Join(t.IsChinese ? "；" : "; ",
@@ -158,7 +168,7 @@ public static class ContractDocumentBuilder
                     : t.IsChinese ? $" 租金减免 {c.DiscountBp / 100m:0.##}%" : $" {c.DiscountBp / 100m:0.##}% off")))));
         }
 
-        items.Add(new KeyValue(t.Total, t.Amount(schedule.Total)));
+        items.Add(new KeyValue(lease.IsAmendment ? t.AmendmentTotal : t.Total, t.Amount(schedule.Total)));
         return new KeyValueBlock(items);
     }
 

@@ -31,6 +31,7 @@ public sealed record LeaseContractSource(
     int VersionNo,
     string Kind,
     string Status,
+    DateOnly EffectiveFrom,
     string ParkNameZh,
     string ParkNameEn,
     ContractParty Lessor,
@@ -64,8 +65,10 @@ public sealed class ContractSourceStore(ParkDatabase db)
         public int VersionNo { get; init; }
         public string Kind { get; init; } = "";
         public string Status { get; init; } = "";
+        public string EffectiveFrom { get; init; } = "";
         public string StartDate { get; init; } = "";
         public string EndDate { get; init; } = "";
+        public string BillUntil { get; init; } = "";
         public long MonthlyPriceFen { get; init; }
         public string PaymentCycle { get; init; } = "";
         public int DepositMonths { get; init; }
@@ -85,14 +88,23 @@ public sealed class ContractSourceStore(ParkDatabase db)
         public string TenantUscc { get; init; } = "";
     }
 
-    /// <summary>The lease's version <paramref name="versionNo"/>, or its latest version that is not cancelled.</summary>
+    /// <summary>
+    /// The lease's version <paramref name="versionNo"/>, or its latest version that is not cancelled.
+    /// Its schedule covers the span the version governs, as <c>LeaseDetail.Schedule()</c> does: from its
+    /// effective date until the next signed version takes effect, or the termination, or its end.
+    /// </summary>
     public async Task<Result<LeaseContractSource>> LoadAsync(AccessScope scope, long leaseId, int? versionNo = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await db.OpenAsync(ct);
         var head = await connection.QuerySingleOrDefaultAsync<Head>(new CommandDefinition($"""
             SELECT l.park_id, l.tenant_id, l.id AS lease_id, l.number, v.id AS version_id, v.version_no, v.kind, v.status,
-                   v.start_date, v.end_date, v.monthly_price_fen, v.payment_cycle, v.deposit_months, v.escalation_kind,
+                   v.effective_from, v.start_date, v.end_date,
+                   coalesce((SELECT n.effective_from FROM lease_versions n
+                             WHERE n.lease_id = l.id AND n.status = 'signed'
+                               AND (n.effective_from > v.effective_from OR n.effective_from = v.effective_from AND n.version_no > v.version_no)
+                             ORDER BY n.effective_from, n.version_no LIMIT 1),
+                            l.terminated_on, v.end_date) AS bill_until, v.monthly_price_fen, v.payment_cycle, v.deposit_months, v.escalation_kind,
                    v.escalation_value, v.special_terms, p.name_zh AS park_name_zh, p.name_en AS park_name_en,
                    p.address AS park_address, p.operator_name, p.operator_uscc, p.legal_representative AS operator_representative,
                    t.name_zh AS tenant_name_zh, t.name_en AS tenant_name_en, t.uscc AS tenant_uscc,
@@ -132,9 +144,9 @@ public sealed class ContractSourceStore(ParkDatabase db)
             new { head.VersionId }, cancellationToken: ct))).Select(r => new ScheduleRampStep(Day(r.From), r.Seats)).ToArray();
 
         var terms = new ScheduleTerms(Day(head.StartDate), Day(head.EndDate), head.MonthlyPriceFen, seats.Length, head.PaymentCycle,
-            head.EscalationKind, head.EscalationValue, concessions, ramp);
+            head.EscalationKind, head.EscalationValue, concessions, ramp, Day(head.EffectiveFrom), Day(head.BillUntil));
         return new LeaseContractSource(head.ParkId, head.TenantId, head.LeaseId, head.Number, head.VersionId, head.VersionNo, head.Kind,
-            head.Status, head.ParkNameZh, head.ParkNameEn,
+            head.Status, Day(head.EffectiveFrom), head.ParkNameZh, head.ParkNameEn,
             new ContractParty(head.OperatorName, head.OperatorName, head.OperatorUscc, head.ParkAddress, head.OperatorRepresentative),
             new ContractParty(head.TenantNameZh, head.TenantNameEn.Length > 0 ? head.TenantNameEn : head.TenantNameZh, head.TenantUscc, head.TenantAddress, head.TenantRepresentative),
             terms, head.DepositMonths, head.SpecialTerms, seats);
