@@ -19,12 +19,16 @@ public static class ContractDocumentBuilder
         ArgumentNullException.ThrowIfNull(template);
         var t = ContractText.For(language);
         var values = Placeholders(lease, schedule, t);
-        var title = lease.IsAmendment ? string.Format(CultureInfo.InvariantCulture, t.AmendmentTitle, lease.VersionNo - 1) : t.Title;
-        var blocks = new List<Block>
+        var title = lease.IsAmendment ? string.Format(CultureInfo.InvariantCulture, t.AmendmentTitle, lease.AmendmentNo) : t.Title;
+        var blocks = new List<Block>();
+        if (!lease.IsSigned)
         {
-            new Heading(title, 0),
-            new Paragraph([new TextRun(t.ContractNo + (t.IsChinese ? "：" : ": ")), new TextRun(lease.ContractNumber, Bold: true)], Align.Right),
-        };
+            // A preview of a version not signed yet: never issued, so say so on the first line.
+            blocks.Add(new Paragraph([new TextRun(t.DraftNotice, Bold: true)], Align.Center));
+        }
+
+        blocks.Add(new Heading(title, 0));
+        blocks.Add(new Paragraph([new TextRun(t.ContractNo + (t.IsChinese ? "：" : ": ")), new TextRun(lease.ContractNumber, Bold: true)], Align.Right));
         if (lease.BaseContractNumber is { } baseNumber)
         {
             blocks.Add(new Paragraph($"{t.BaseContractNo}{(t.IsChinese ? "：" : ": ")}{baseNumber}", Align.Right));
@@ -57,7 +61,8 @@ public static class ContractDocumentBuilder
         var tenantName = Name(lease.Tenant, t);
         var metadata = new DocumentMetadata($"{title} {lease.ContractNumber}", Name(lease.Lessor, t),
             $"{title} — {tenantName}", $"{lease.ContractNumber}; {lease.Tenant.Uscc}; {lease.LeaseNumber}", language);
-        return new Document(metadata, new PageFurniture($"{title} · {lease.ContractNumber}", t.Footer), blocks);
+        var header = $"{title} · {lease.ContractNumber}";
+        return new Document(metadata, new PageFurniture(lease.IsSigned ? header : $"{t.DraftMark} {header}", t.Footer), blocks);
     }
 
     /// <summary>The values a template's placeholders are filled with.</summary>

@@ -70,6 +70,33 @@ public sealed class ContractWebTests
     }
 
     [Fact]
+    public async Task ContractsPage_OffersTheOriginalAndEachSignedAmendment_AndNothingForADraftLease()
+    {
+        using var factory = new ParkAppFactory();
+        var client = await factory.SignedInAsync(Roles.ParkAdmin);
+        var flows = new ContractLeaseFlows(factory.Services);
+        var (leaseId, spare) = await flows.LeaseAsync(4, 2, sign: true, spare: 3);
+        await flows.AmendAsync(leaseId, spare[0], new DateOnly(2027, 4, 1));
+        await flows.CancelPendingAsync(leaseId);                              // v2 cancelled
+        await flows.AmendAsync(leaseId, spare[1], new DateOnly(2027, 7, 1));
+        await flows.ApproveAndSignAsync(leaseId);                             // v3 signed: amendment 1
+        await flows.AmendAsync(leaseId, spare[2], new DateOnly(2027, 10, 1)); // v4 draft
+        var (draftLease, _) = await flows.LeaseAsync(5, 1, sign: false);
+
+        var html = await client.GetStringAsync($"/contracts/{leaseId}", Ct);
+        var draftHtml = await client.GetStringAsync($"/contracts/{draftLease}", Ct);
+
+        Assert.Contains("data-testid=\"contract-version-1\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"contract-version-3\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("contract-version-2", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("contract-version-4", html, StringComparison.Ordinal);
+        Assert.Contains("-BC1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("-BC2", html, StringComparison.Ordinal);
+        Assert.Contains("contract-not-signed", draftHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("generate-zh", draftHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VerifyPage_IsOpenToAnonymousVisitors()
     {
         using var factory = new ParkAppFactory();
