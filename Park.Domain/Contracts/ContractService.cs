@@ -204,6 +204,25 @@ public sealed class ContractService(
         return File.Exists(path) ? new ContractFile(row.FileName, $"{row.ContractNumber}-{row.Language}.pdf", path) : Problem.NotFound();
     }
 
+    /// <summary>
+    /// The lease's latest issued contract file (optionally in one language): the stored bytes, so its SHA-256 is
+    /// the one /verify knows. Not found when the lease is outside the scope or has no issued contract yet.
+    /// </summary>
+    public async Task<Result<ContractFile>> LatestFileAsync(AccessScope scope, long leaseId, string? language = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await db.OpenAsync(ct);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition($"""
+            SELECT c.id FROM contract_versions c
+            JOIN lease_versions v ON v.id = c.lease_version_id AND v.status = 'signed'
+            WHERE c.lease_id = @LeaseId AND (@Language IS NULL OR c.language = @Language)
+              AND {AccessScope.ParkFilter("c.park_id")} AND {AccessScope.TenantFilter("c.tenant_id")}
+            ORDER BY c.version_no DESC, c.generated_at DESC, c.id DESC
+            LIMIT 1
+            """, scope.Parameters(new { LeaseId = leaseId, Language = language }), cancellationToken: ct));
+        return id is { } found ? await FileAsync(scope, found, ct) : Problem.NotFound();
+    }
+
     /// <summary>Whether a SHA-256 (hex) belongs to an issued contract; anonymous, so it tells only number, parties and date.</summary>
     public async Task<VerifiedContract?> VerifyAsync(string sha256, CancellationToken ct = default)
     {

@@ -39,6 +39,43 @@ public sealed class ContractWebTests
     }
 
     [Fact]
+    public async Task ContractPdfApi_ServesTheStoredIssuedFile_ThatVerifies_And404sOtherwise()
+    {
+        using var factory = new ParkAppFactory();
+        var client = await factory.SignedInAsync(Roles.TenantUser, 0);
+        var db = factory.Services.GetRequiredService<ParkDatabase>();
+        var own = await new ContractTestData(db) { TenantIndex = 0, SeatCount = 4, SeatOffset = 20 }.InsertAsync();
+        var ownDraft = await new ContractTestData(db) { TenantIndex = 0, SeatCount = 2, SeatOffset = 30, Status = "draft" }.InsertAsync();
+        var others = await new ContractTestData(db) { TenantIndex = 1, SeatCount = 4, SeatOffset = 40 }.InsertAsync();
+        var contracts = factory.Services.GetRequiredService<ContractService>();
+        var notIssuedYet = await client.GetAsync($"/api/v1/leases/{own}/contract.pdf", Ct);
+        var zh = (await contracts.GenerateAsync(AccessScope.System, AuditActor.Cli, own, "zh-CN", ct: Ct)).Value!;
+        var en = (await contracts.GenerateAsync(AccessScope.System, AuditActor.Cli, own, "en-US", ct: Ct)).Value!;
+        await contracts.GenerateAsync(AccessScope.System, AuditActor.Cli, others, "zh-CN", ct: Ct);
+
+        var response = await client.GetAsync($"/api/v1/leases/{own}/contract.pdf?language=zh-CN", Ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        var again = await client.GetByteArrayAsync($"/api/v1/leases/{own}/contract.pdf?language=zh-CN", Ct);
+        var english = await client.GetByteArrayAsync($"/api/v1/leases/{own}/contract.pdf?language=en-US", Ct);
+        var latest = await client.GetByteArrayAsync($"/api/v1/leases/{own}/contract.pdf", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, notIssuedYet.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(zh.Sha256, ContractService.Sha256Of(bytes));
+        Assert.Equal(bytes, again);
+        Assert.Equal(en.Sha256, ContractService.Sha256Of(english));
+        Assert.Contains(ContractService.Sha256Of(latest), new[] { zh.Sha256, en.Sha256 });
+        Assert.Equal(zh.ContractNumber, (await contracts.VerifyAsync(ContractService.Sha256Of(bytes), Ct))!.ContractNumber);
+        foreach (var path in new[] { $"/api/v1/leases/{others}/contract.pdf", $"/api/v1/leases/{others}/contract.pdf?language=zh-CN",
+                     $"/api/v1/leases/{ownDraft}/contract.pdf", "/api/v1/leases/999999/contract.pdf", $"/api/v1/leases/{own + 1000}/contract.pdf" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path, Ct)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task BatchPage_AfterLeaving_ShowsTheBackgroundBatchsResult()
     {
         using var factory = new ParkAppFactory();
