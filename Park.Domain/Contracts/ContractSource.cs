@@ -89,6 +89,7 @@ public sealed class ContractSourceStore(ParkDatabase db)
         public string ParkNameEn { get; init; } = "";
         public string ParkAddress { get; init; } = "";
         public string OperatorName { get; init; } = "";
+        public string OperatorNameEn { get; init; } = "";
         public string OperatorUscc { get; init; } = "";
         public string OperatorRepresentative { get; init; } = "";
         public string TenantAddress { get; init; } = "";
@@ -119,7 +120,7 @@ public sealed class ContractSourceStore(ParkDatabase db)
                    (SELECT count(*) FROM lease_versions a
                     WHERE a.lease_id = l.id AND a.kind = 'amendment' AND a.status = 'signed' AND a.version_no < v.version_no) + 1 AS amendment_no, v.monthly_price_fen, v.payment_cycle, v.deposit_months, v.escalation_kind,
                    v.escalation_value, v.special_terms, p.name_zh AS park_name_zh, p.name_en AS park_name_en,
-                   p.address AS park_address, p.operator_name, p.operator_uscc, p.legal_representative AS operator_representative,
+                   p.address AS park_address, p.operator_name, p.operator_name_en, p.operator_uscc, p.legal_representative AS operator_representative,
                    t.name_zh AS tenant_name_zh, t.name_en AS tenant_name_en, t.uscc AS tenant_uscc,
                    t.invoice_address AS tenant_address, t.legal_representative AS tenant_representative
             FROM leases l
@@ -160,7 +161,7 @@ public sealed class ContractSourceStore(ParkDatabase db)
             head.EscalationKind, head.EscalationValue, concessions, ramp, Day(head.EffectiveFrom), Day(head.BillUntil));
         return new LeaseContractSource(head.ParkId, head.TenantId, head.LeaseId, head.Number, head.VersionId, head.VersionNo, head.Kind,
             head.Status, Day(head.EffectiveFrom), head.ParkNameZh, head.ParkNameEn,
-            new ContractParty(head.OperatorName, head.OperatorName, head.OperatorUscc, head.ParkAddress, head.OperatorRepresentative),
+            new ContractParty(head.OperatorName, head.OperatorNameEn.Length > 0 ? head.OperatorNameEn : head.OperatorName, head.OperatorUscc, head.ParkAddress, head.OperatorRepresentative),
             new ContractParty(head.TenantNameZh, head.TenantNameEn.Length > 0 ? head.TenantNameEn : head.TenantNameZh, head.TenantUscc, head.TenantAddress, head.TenantRepresentative),
             terms, head.DepositMonths, head.SpecialTerms, seats) { AmendmentNo = head.AmendmentNo };
     }
