@@ -133,6 +133,23 @@ public sealed class ContractWebTests
         Assert.DoesNotContain("generate-zh", draftHtml, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-US", "HZ-SV · Hangzhou Sound Valley Call Center Park", "HZ-SV · 杭州声谷呼叫中心产业园")]
+    [InlineData("zh-CN", "HZ-SV · 杭州声谷呼叫中心产业园", "HZ-SV · Hangzhou Sound Valley Call Center Park")]
+    public async Task TemplatesAndBatchPages_PickParksByTheirNameInTheUsersLanguage(string language, string shown, string hidden)
+    {
+        using var factory = new ParkAppFactory();
+        var client = await factory.SignedInAsync(Roles.ParkAdmin);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        foreach (var page in new[] { "/contracts/templates", "/contracts/batch" })
+        {
+            var html = await client.GetStringAsync(page, Ct);
+            Assert.Contains(shown, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(hidden, html, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task VerifyPage_IsOpenToAnonymousVisitors()
     {
