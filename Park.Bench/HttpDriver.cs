@@ -59,7 +59,7 @@ public static partial class HttpDriver
                 ("Tenant list API (page of 50, search, of 5,000)", "/api/v1/tenants?search=%E6%81%92%E4%BF%A1&page=1&pageSize=50", new Target(100)),
                 ("Lease list page (prerendered HTML with its first 25 rows)", "/leases", new Target(100)),
                 ("Tenant list page (prerendered HTML with its first 25 rows)", "/tenants", new Target(100)),
-                ("Contract PDF API, 120 seats", $"/api/v1/leases/{ids.Lease120}/contract.pdf", new Target(300)),
+                ("Contract PDF API, 120 seats (the issued file)", $"/api/v1/leases/{ids.Lease120}/contract.pdf", new Target(300)),
             };
             foreach (var (name, path, target) in endpoints.Concat(NationalLineBench.HttpEndpoints(dbPath))
                          .Where(e => only is null || only.Any(o => e.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))

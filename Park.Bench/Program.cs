@@ -60,6 +60,8 @@ internal static class Program
         if (only is null or "http" && !args.Contains("--no-http"))
         {
             Console.WriteLine("HTTP (loopback)…");
+            // The contract API serves the issued (stored) PDF: issue the 120-seat lease's contract first (a no-op when it is).
+            await data.Get<ContractService>().GenerateAsync(AccessScope.System, AuditActor.Cli, ids.Lease120, "zh-CN");
             rssKb = await HttpDriver.RunAsync(root, dbPath, ids, measures, Arg(args, "--endpoints")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         }
 

@@ -19,16 +19,22 @@ public static class ContractDocumentBuilder
         ArgumentNullException.ThrowIfNull(template);
         var t = ContractText.For(language);
         var values = Placeholders(lease, schedule, t);
-        var title = lease.IsAmendment ? string.Format(CultureInfo.InvariantCulture, t.AmendmentTitle, lease.VersionNo - 1) : t.Title;
-        var blocks = new List<Block>
+        var title = lease.IsAmendment ? string.Format(CultureInfo.InvariantCulture, t.AmendmentTitle, lease.AmendmentNo) : t.Title;
+        var blocks = new List<Block>();
+        if (!lease.IsSigned)
         {
-            new Heading(title, 0),
-            new Paragraph([new TextRun(t.ContractNo + (t.IsChinese ? "：" : ": ")), new TextRun(lease.ContractNumber, Bold: true)], Align.Right),
-        };
+            // A preview of a version not signed yet: never issued, so say so on the first line.
+            blocks.Add(new Paragraph([new TextRun(t.DraftNotice, Bold: true)], Align.Center));
+        }
+
+        blocks.Add(new Heading(title, 0));
+        blocks.Add(new Paragraph([new TextRun(t.ContractNo + (t.IsChinese ? "：" : ": ")), new TextRun(lease.ContractNumber, Bold: true)], Align.Right));
         if (lease.BaseContractNumber is { } baseNumber)
         {
             blocks.Add(new Paragraph($"{t.BaseContractNo}{(t.IsChinese ? "：" : ": ")}{baseNumber}", Align.Right));
+            blocks.Add(new Paragraph($"{t.EffectiveFrom}{(t.IsChinese ? "：" : ": ")}{t.Date(lease.EffectiveFrom)}", Align.Right));
             blocks.Add(new Paragraph(string.Format(CultureInfo.InvariantCulture, t.AmendmentPreamble, baseNumber)));
+            blocks.Add(new Paragraph(string.Format(CultureInfo.InvariantCulture, t.AmendmentEffective, t.Date(lease.EffectiveFrom))));
         }
 
         blocks.Add(new Heading(t.Parties));
@@ -55,7 +61,8 @@ public static class ContractDocumentBuilder
         var tenantName = Name(lease.Tenant, t);
         var metadata = new DocumentMetadata($"{title} {lease.ContractNumber}", Name(lease.Lessor, t),
             $"{title} — {tenantName}", $"{lease.ContractNumber}; {lease.Tenant.Uscc}; {lease.LeaseNumber}", language);
-        return new Document(metadata, new PageFurniture($"{title} · {lease.ContractNumber}", t.Footer), blocks);
+        var header = $"{title} · {lease.ContractNumber}";
+        return new Document(metadata, new PageFurniture(lease.IsSigned ? header : $"{t.DraftMark} {header}", t.Footer), blocks);
     }
 
     /// <summary>The values a template's placeholders are filled with.</summary>
@@ -139,12 +146,20 @@ public static class ContractDocumentBuilder
         var items = new List<KeyValue>
         {
             new(t.Term, values["lease.term"] + (t.IsChinese ? $"（共 {values["lease.months"]} 个月）" : $" ({values["lease.months"]} months)")),
+        };
+        if (lease.IsAmendment)
+        {
+            items.Add(new KeyValue(t.EffectiveFrom, t.Date(lease.EffectiveFrom)));
+        }
+
+        items.AddRange(
+        [
             new(t.Price, t.Amount(price)),
             new(t.Monthly, t.Amount(monthly)),
             new(t.Cycle, t.CycleName(terms.Cycle) + (t.IsChinese ? "，明细见附件二" : "; see Schedule 2")),
             new(t.Deposit, t.Amount(deposit) + (t.IsChinese ? $"（{lease.DepositMonths} 个月租金）" : (lease.DepositMonths == 1 ? " (1 month's rent)" : $" ({lease.DepositMonths} months' rent)"))),
             new(t.Escalation, values["lease.escalation"]),
-        };
+        ]);
         if (terms.Ramp.Count > 0)
         {
             items.Add(new KeyValue(t.Ramp, string.Join(t.IsChinese ? "；" : "; ",
@@ -158,7 +173,7 @@ public static class ContractDocumentBuilder
                     : t.IsChinese ? $" 租金减免 {c.DiscountBp / 100m:0.##}%" : $" {c.DiscountBp / 100m:0.##}% off")))));
         }
 
-        items.Add(new KeyValue(t.Total, t.Amount(schedule.Total)));
+        items.Add(new KeyValue(lease.IsAmendment ? t.AmendmentTotal : t.Total, t.Amount(schedule.Total)));
         return new KeyValueBlock(items);
     }
 

@@ -26,6 +26,9 @@ public sealed record ContractVersionRow
     public DateTimeOffset GeneratedAt { get; init; }
 }
 
+/// <summary>A signed lease version a contract can be issued for.</summary>
+public sealed record SignedVersion(int VersionNo, string Kind, DateOnly EffectiveFrom, string ContractNumber);
+
 public sealed record ContractFile(string FileName, string DownloadName, string FullPath);
 
 /// <summary>What the public verify page may tell about a matching contract, and nothing more.</summary>
@@ -92,8 +95,10 @@ public sealed class ContractService(
     }
 
     /// <summary>
-    /// Generates and stores the contract for a lease version. Generating the same version with the
-    /// same template again returns the stored one. Only park administrators generate.
+    /// Generates and stores (issues) the contract for a signed lease version: the given one, or the latest
+    /// signed. A draft or approved version is refused (it can only be rendered as a marked preview).
+    /// Generating the same version with the same template again returns the stored one. Only park
+    /// administrators generate.
     /// </summary>
     public async Task<Result<ContractVersionRow>> GenerateAsync(AccessScope scope, AuditActor actor, long leaseId, string language,
         int? versionNo = null, CancellationToken ct = default)
@@ -111,6 +116,11 @@ public sealed class ContractService(
         }
 
         var (lease, document, template) = composed.Value;
+        if (!lease.IsSigned)
+        {
+            return Problem.Conflict("ContractVersionNotSigned", lease.LeaseNumber, lease.VersionNo);
+        }
+
         var existing = await FindAsync(lease.LeaseVersionId, language, template.Id, ct);
         if (existing is not null)
         {
@@ -194,6 +204,25 @@ public sealed class ContractService(
         return File.Exists(path) ? new ContractFile(row.FileName, $"{row.ContractNumber}-{row.Language}.pdf", path) : Problem.NotFound();
     }
 
+    /// <summary>
+    /// The lease's latest issued contract file (optionally in one language): the stored bytes, so its SHA-256 is
+    /// the one /verify knows. Not found when the lease is outside the scope or has no issued contract yet.
+    /// </summary>
+    public async Task<Result<ContractFile>> LatestFileAsync(AccessScope scope, long leaseId, string? language = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await db.OpenAsync(ct);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition($"""
+            SELECT c.id FROM contract_versions c
+            JOIN lease_versions v ON v.id = c.lease_version_id AND v.status = 'signed'
+            WHERE c.lease_id = @LeaseId AND (@Language IS NULL OR c.language = @Language)
+              AND {AccessScope.ParkFilter("c.park_id")} AND {AccessScope.TenantFilter("c.tenant_id")}
+            ORDER BY c.version_no DESC, c.generated_at DESC, c.id DESC
+            LIMIT 1
+            """, scope.Parameters(new { LeaseId = leaseId, Language = language }), cancellationToken: ct));
+        return id is { } found ? await FileAsync(scope, found, ct) : Problem.NotFound();
+    }
+
     /// <summary>Whether a SHA-256 (hex) belongs to an issued contract; anonymous, so it tells only number, parties and date.</summary>
     public async Task<VerifiedContract?> VerifyAsync(string sha256, CancellationToken ct = default)
     {
@@ -205,11 +234,32 @@ public sealed class ContractService(
 
         await using var connection = await db.OpenAsync(ct);
         return await connection.QueryFirstOrDefaultAsync<VerifiedContract>(new CommandDefinition(
-            "SELECT contract_number, lessor_name, tenant_name, generated_at FROM contract_versions WHERE sha256 = @Hash ORDER BY id LIMIT 1",
+            """
+            SELECT c.contract_number, c.lessor_name, c.tenant_name, c.generated_at FROM contract_versions c
+            JOIN lease_versions v ON v.id = c.lease_version_id AND v.status = 'signed'
+            WHERE c.sha256 = @Hash ORDER BY c.id LIMIT 1
+            """,
             new { Hash = hash }, cancellationToken: ct));
     }
 
     public static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The lease's signed versions, oldest first, with the contract number each is issued under (for choosing one to generate).</summary>
+    public async Task<IReadOnlyList<SignedVersion>> SignedVersionsAsync(AccessScope scope, long leaseId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(int VersionNo, string Kind, DateOnly EffectiveFrom, string Number)>(new CommandDefinition($"""
+            SELECT v.version_no, v.kind, v.effective_from, l.number
+            FROM lease_versions v JOIN leases l ON l.id = v.lease_id
+            WHERE v.lease_id = @LeaseId AND v.status = 'signed'
+              AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
+            ORDER BY v.version_no
+            """, scope.Parameters(new { LeaseId = leaseId }), cancellationToken: ct));
+        var amendments = 0;
+        return rows.Select(r => new SignedVersion(r.VersionNo, r.Kind, r.EffectiveFrom,
+            r.Kind == "amendment" ? $"{r.Number}-BC{++amendments}" : r.Number)).ToArray();
+    }
 
     /// <summary>The signed leases of a park in the caller's scope (for batch generation).</summary>
     public async Task<IReadOnlyList<long>> SignedLeasesAsync(AccessScope scope, long parkId, CancellationToken ct = default)

@@ -45,7 +45,12 @@ internal sealed record ContractText(
     string Discounted,
     string Escalated,
     string Footer,
-    string AmendmentPreamble)
+    string AmendmentPreamble,
+    string EffectiveFrom,
+    string AmendmentEffective,
+    string AmendmentTotal,
+    string DraftMark,
+    string DraftNotice)
 {
     public static ContractText For(string language) => language == "en-US" ? English : Chinese;
 
@@ -141,7 +146,9 @@ internal sealed record ContractText(
         "甲方（盖章）", "乙方（盖章）", "法定代表人或授权代表（签字）：", "签署日期：　　　年　　月　　日",
         ["序号", "座席编号", "楼栋", "楼层", "区域", "类型", "设备"],
         ["期次", "起始日", "截止日", "应付日", "计费座席", "单价（元/席/月）", "应付金额（元）", "备注"],
-        "免租", "优惠", "递增", Documents.PageFurniture.ChineseFooter, "甲乙双方经协商一致，就编号为 {0} 的《呼叫中心座席租赁合同》（以下简称“原合同”）达成如下补充协议。本协议未约定事项，仍按原合同执行。");
+        "免租", "优惠", "递增", Documents.PageFurniture.ChineseFooter, "甲乙双方经协商一致，就编号为 {0} 的《呼叫中心座席租赁合同》（以下简称“原合同”）达成如下补充协议。本协议未约定事项，仍按原合同执行。",
+        "补充协议生效日期", "本补充协议自 {0} 起生效，自该日起的座席与租金按本协议执行，付款计划见附件二。", "本协议期内租金总额",
+        "【草稿】", "【草稿】本版本尚未签署，仅供审阅，不是已签发的合同，不能通过核验。");
 
     private static readonly ContractText English = new(
         "en-US", "Call-Center Seat Lease Contract", "Amendment No. {0} to the Seat Lease Contract", "Contract No.", "Base contract No.",
@@ -154,5 +161,8 @@ internal sealed record ContractText(
         ["No.", "Seat", "Building", "Floor", "Zone", "Type", "Equipment"],
         ["No.", "From", "To", "Due", "Seats", "Price / seat", "Amount due", "Note"],
         "rent-free", "discount", "escalated", Documents.PageFurniture.EnglishFooter,
-        "The parties agree on this amendment to the Seat Lease Contract No. {0} (the \"Contract\"). Anything this amendment does not change remains as agreed in the Contract.");
+        "The parties agree on this amendment to the Seat Lease Contract No. {0} (the \"Contract\"). Anything this amendment does not change remains as agreed in the Contract.",
+        "Amendment effective from", "This amendment takes effect on {0}; from that day the seats and rent are as set out here, with the payment schedule in Schedule 2.",
+        "Total rent under this amendment",
+        "[DRAFT]", "[DRAFT] This version is not signed yet: a preview for review, not an issued contract, and it will not verify.");
 }

@@ -9,7 +9,12 @@ public sealed record ScheduleConcession(DateOnly Start, DateOnly End, int Discou
 /// <summary>From <paramref name="From"/> on, <paramref name="Seats"/> seats are billed (ramp-up).</summary>
 public sealed record ScheduleRampStep(DateOnly From, int Seats);
 
-/// <summary>What the payment schedule is computed from: one lease version's commercial terms.</summary>
+/// <summary>
+/// What the payment schedule is computed from: one lease version's commercial terms. Months and
+/// anniversaries are anchored on <see cref="Start"/>; <see cref="BillFrom"/> / <see cref="BillUntil"/>
+/// clip the schedule to the span the version governs (an amendment from its effective date until the
+/// next signed version, the termination or its end), as on the lease page and in billing.
+/// </summary>
 public sealed record ScheduleTerms(
     DateOnly Start,
     DateOnly End,
@@ -19,7 +24,9 @@ public sealed record ScheduleTerms(
     string EscalationKind,
     long EscalationValue,
     IReadOnlyList<ScheduleConcession> Concessions,
-    IReadOnlyList<ScheduleRampStep> Ramp);
+    IReadOnlyList<ScheduleRampStep> Ramp,
+    DateOnly? BillFrom = null,
+    DateOnly? BillUntil = null);
 
 /// <summary>One payment: the period [Start, End), its due date, what is billed and why it differs.</summary>
 public sealed record SchedulePeriod(
@@ -74,7 +81,9 @@ public sealed class LeasingScheduleSource : ILeaseScheduleSource
             },
             EscalationValue: terms.EscalationValue,
             Concessions: terms.Concessions.Select(c => new Concession(c.Start, c.End, c.DiscountBp)).ToArray(),
-            Ramp: terms.Ramp.Select(r => new RampStep(r.From, r.Seats)).ToArray());
+            Ramp: terms.Ramp.Select(r => new RampStep(r.From, r.Seats)).ToArray(),
+            BillFrom: terms.BillFrom,
+            BillUntil: terms.BillUntil);
         var periods = LeaseSchedule.Build(leaseTerms)
             .Select(p => new SchedulePeriod(p.No, p.Start, p.End, p.DueDate, p.Seats, p.MonthlyPricePerSeatFen, p.AmountDue,
                 p.RentFree, p.Discounted, p.Escalated))

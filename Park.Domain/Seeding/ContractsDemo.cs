@@ -6,7 +6,7 @@ namespace Park.Domain.Seeding;
 
 /// <summary>
 /// The demo park's contract clause templates (the default Chinese template and its English
-/// counterpart) and the legal representatives the contracts' parties block prints.
+/// counterpart), the legal representatives the contracts' parties block prints and the operator's English name.
 /// </summary>
 public static class ContractsDemo
 {
@@ -15,13 +15,17 @@ public static class ContractsDemo
 
     public const string OperatorRepresentative = "沈国栋";
 
+    /// <summary>The demo operator's English name (杭州声谷园区运营管理有限公司), Party A on English contracts.</summary>
+    public const string OperatorNameEn = "Hangzhou Sound Valley Park Operation and Management Co., Ltd.";
+
     public static async Task SeedAsync(SqliteConnection connection, SqliteTransaction tx, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var parkId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT id FROM parks WHERE code = @Code", new { Code = DemoSeed.ParkCode }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE parks SET legal_representative = @Name WHERE id = @ParkId", new { Name = OperatorRepresentative, ParkId = parkId }, tx, cancellationToken: ct));
+            "UPDATE parks SET legal_representative = @Name, operator_name_en = @NameEn WHERE id = @ParkId",
+            new { Name = OperatorRepresentative, NameEn = OperatorNameEn, ParkId = parkId }, tx, cancellationToken: ct));
         for (var i = 0; i < TenantRepresentatives.Length; i++)
         {
             await connection.ExecuteAsync(new CommandDefinition(

@@ -157,6 +157,69 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("is not a SQLite database", result.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ContractsPdf_WritesAPdfNamingTheTenant_InChineseByDefault()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var (leaseId, nameZh, _) = await SignedLeaseAsync();
+        var file = Path.Combine(_folder, "contract.pdf");
+
+        var result = await RunAsync("contracts", "pdf", "--lease", leaseId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", file);
+
+        Assert.Equal(0, result.Code);
+        Assert.Contains(file, result.Out, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
+        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        var text = Contracts.PdfText.All(bytes);
+        Assert.Contains(nameZh, text, StringComparison.Ordinal);
+        Assert.Contains("出租方（甲方）", text, StringComparison.Ordinal);
+        Assert.Contains("第 1 页 / 共", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContractsPdf_LangEnUs_WritesTheEnglishContract()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var (leaseId, _, nameEn) = await SignedLeaseAsync();
+        var file = Path.Combine(_folder, "contract-en.pdf");
+
+        var result = await RunAsync("contracts", "pdf", "--lease", leaseId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", file, "--lang", "en-US");
+
+        Assert.Equal(0, result.Code);
+        var text = Contracts.PdfText.All(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
+        Assert.Contains(nameEn, text, StringComparison.Ordinal);
+        Assert.Contains("Lessor (Party A)", text, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("出租方（甲方）", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "Lease 987654 was not found.")]
+    [InlineData("zh-CN", "未找到租赁合同 987654。")]
+    public async Task ContractsPdf_UnknownLease_FailsNamingItInTheUsersLanguage_AndWritesNothing(string culture, string message)
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var file = Path.Combine(_folder, "missing.pdf");
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+
+        var result = await RunAsync("contracts", "pdf", "--lease", "987654", "--out", file);
+
+        Assert.NotEqual(0, result.Code);
+        Assert.Contains(message, result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    /// <summary>A signed demo lease whose tenant has an English name.</summary>
+    private async Task<(long Id, string NameZh, string NameEn)> SignedLeaseAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        return await connection.QueryFirstAsync<(long, string, string)>("""
+            SELECT l.id, t.name_zh, t.name_en FROM leases l JOIN tenants t ON t.id = l.tenant_id
+            WHERE l.status = 'signed' AND t.name_en <> '' ORDER BY l.id LIMIT 1
+            """);
+    }
+
     private async Task<long> CountAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");

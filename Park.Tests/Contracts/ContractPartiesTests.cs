@@ -23,7 +23,7 @@ public sealed class ContractPartiesTests
         var parkId = await connection.ExecuteScalarAsync<long>("SELECT id FROM parks WHERE code = @Code", new { Code = DemoSeed.ParkCode });
         var tenantId = await connection.ExecuteScalarAsync<long>("SELECT id FROM tenants WHERE uscc = @Uscc", new { Uscc = DemoSeed.TenantUscc(0) });
 
-        var lessor = await db.Get<ContractLessorStore>().UpdateAsync(admin, AuditActor.From(admin), parkId, "浙江省杭州市拱墅区声谷路 99 号", "沈建军", Ct);
+        var lessor = await db.Get<ContractLessorStore>().UpdateAsync(admin, AuditActor.From(admin), parkId, "浙江省杭州市拱墅区声谷路 99 号", "沈建军", ContractsDemo.OperatorNameEn, Ct);
         Assert.True(lessor.Succeeded, lessor.Problem?.Code);
         var tenants = db.Get<TenantStore>();
         var before = (await tenants.GetAsync(admin, tenantId, Ct))!;
@@ -58,6 +58,62 @@ public sealed class ContractPartiesTests
         Assert.Contains(ContractsDemo.TenantRepresentatives[1], text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EnglishContract_NamesTheDemoLessorInEnglish_ChineseContractInChinese()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var leaseId = await new ContractTestData(db.Db) { SeatCount = 3 }.InsertAsync();
+        var service = db.Get<ContractService>();
+
+        var en = (await service.GenerateAsync(AccessScope.System, AuditActor.Cli, leaseId, "en-US", ct: Ct)).Value!;
+        var zh = (await service.GenerateAsync(AccessScope.System, AuditActor.Cli, leaseId, "zh-CN", ct: Ct)).Value!;
+        var enText = PdfText.All(await File.ReadAllBytesAsync((await service.FileAsync(AccessScope.System, en.Id, Ct)).Value!.FullPath, Ct));
+        var zhText = PdfText.All(await File.ReadAllBytesAsync((await service.FileAsync(AccessScope.System, zh.Id, Ct)).Value!.FullPath, Ct));
+
+        Assert.Contains(ContractsDemo.OperatorNameEn, enText, StringComparison.Ordinal);
+        Assert.DoesNotContain(OperatorNameZh, enText, StringComparison.Ordinal);
+        Assert.Equal(ContractsDemo.OperatorNameEn, en.LessorName);
+        Assert.Contains(OperatorNameZh, zhText, StringComparison.Ordinal);
+        Assert.DoesNotContain(ContractsDemo.OperatorNameEn, zhText, StringComparison.Ordinal);
+        Assert.Equal(OperatorNameZh, zh.LessorName);
+    }
+
+    [Fact]
+    public async Task LessorEnglishName_AsEdited_OnEnglishContracts_AndTheChineseNameWhenCleared()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var leaseId = await new ContractTestData(db.Db) { SeatCount = 3 }.InsertAsync();
+        var admin = await db.ScopeOfAsync("parkadmin@park.demo");
+        var store = db.Get<ContractLessorStore>();
+        var parkId = await ParkIdAsync(db);
+        var service = db.Get<ContractService>();
+
+        var edited = await store.UpdateAsync(admin, AuditActor.From(admin), parkId, "", "沈国栋", "  Sound Valley Park Operations Ltd.  ", Ct);
+        var named = PdfText.All((await service.RenderAsync(AccessScope.System, leaseId, "en-US", Ct)).Value!.Bytes);
+        var cleared = await store.UpdateAsync(admin, AuditActor.From(admin), parkId, "", "沈国栋", "", Ct);
+        var fallback = PdfText.All((await service.RenderAsync(AccessScope.System, leaseId, "en-US", Ct)).Value!.Bytes);
+        var tooLong = await store.UpdateAsync(admin, AuditActor.From(admin), parkId, "", "沈国栋", new string('x', 201), Ct);
+
+        Assert.Equal("Sound Valley Park Operations Ltd.", edited.Value!.OperatorNameEn);
+        Assert.Contains("Sound Valley Park Operations Ltd.", named, StringComparison.Ordinal);
+        Assert.DoesNotContain(OperatorNameZh, named, StringComparison.Ordinal);
+        Assert.Equal("", cleared.Value!.OperatorNameEn);
+        Assert.Contains(OperatorNameZh, fallback, StringComparison.Ordinal);
+        Assert.Equal("operatorNameEn", tooLong.Problem?.Field);
+        await using var connection = await db.Db.OpenAsync(Ct);
+        var details = await connection.QueryAsync<string>("SELECT details FROM audit_events WHERE action = 'park.update_lessor' ORDER BY id");
+        Assert.Contains(details, d => d.Contains("operator_name_en=Sound Valley Park Operations Ltd.", StringComparison.Ordinal));
+        Assert.Equal(2, details.Count());
+    }
+
+    private const string OperatorNameZh = "杭州声谷园区运营管理有限公司";
+
+    private static async Task<long> ParkIdAsync(TestDatabase db)
+    {
+        await using var connection = await db.Db.OpenAsync(Ct);
+        return await connection.ExecuteScalarAsync<long>("SELECT id FROM parks WHERE code = @Code", new { Code = DemoSeed.ParkCode });
+    }
+
     [Theory]
     [InlineData("ops@hengxintong.demo")]
     [InlineData("reviewer@gov.demo")]
@@ -68,7 +124,7 @@ public sealed class ContractPartiesTests
         await using var connection = await db.Db.OpenAsync(Ct);
         var parkId = await connection.ExecuteScalarAsync<long>("SELECT id FROM parks WHERE code = @Code", new { Code = DemoSeed.ParkCode });
 
-        var result = await db.Get<ContractLessorStore>().UpdateAsync(scope, AuditActor.From(scope), parkId, "x", "y", Ct);
+        var result = await db.Get<ContractLessorStore>().UpdateAsync(scope, AuditActor.From(scope), parkId, "x", "y", "z", Ct);
 
         Assert.Equal(ErrorKind.NotAllowed, result.Problem?.Kind);
         Assert.Equal(ContractsDemo.OperatorRepresentative, await connection.ExecuteScalarAsync<string>("SELECT legal_representative FROM parks WHERE id = @parkId", new { parkId }));

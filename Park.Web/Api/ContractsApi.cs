@@ -13,25 +13,27 @@ public static class ContractsApi
     {
         v1.MapGet("/leases/{id:long}/contract.pdf", ContractPdfAsync)
             .WithName("GetLeaseContractPdf")
-            .WithSummary("The lease's contract as PDF (its latest version; lang=zh-CN or en-US), rendered now.");
+            .WithSummary("The lease's latest issued contract PDF (language=zh-CN or en-US, or either), exactly as stored, so its SHA-256 verifies; 404 when none is issued.");
         v1.MapGet("/leases/{id:long}/contracts", ListAsync)
             .WithName("ListLeaseContracts")
             .WithSummary("The contract versions generated for a lease.");
         app.MapGet("/contracts/files/{id:long}", FileAsync).RequireAuthorization(Policies.SignedIn);
     }
 
-    private static async Task<IResult> ContractPdfAsync(long id, string? lang, ScopeProvider scopes, ContractService contracts, CancellationToken ct)
+    /// <summary>The stored file, never a fresh render: a lease without an issued contract reads like a missing lease.</summary>
+    private static async Task<IResult> ContractPdfAsync(long id, string? language, string? lang, ScopeProvider scopes, ContractService contracts, CancellationToken ct)
     {
         var scope = await scopes.RequireAsync(ct);
-        var pdf = await contracts.RenderAsync(scope, id, lang ?? "zh-CN", ct);
-        if (!pdf.Succeeded)
+        var wanted = language ?? lang; // lang: the parameter's earlier name
+        if (wanted is not null && !ContractTemplateStore.Languages.Contains(wanted, StringComparer.Ordinal))
         {
-            return pdf.Problem!.Kind == ErrorKind.NotFound
-                ? TypedResults.NotFound()
-                : TypedResults.Problem(statusCode: 400, detail: pdf.Problem.Code);
+            return TypedResults.Problem(statusCode: 400, detail: "TemplateLanguageUnknown");
         }
 
-        return TypedResults.File(pdf.Value!.Bytes, "application/pdf", $"contract-{id}-{lang ?? "zh-CN"}.pdf");
+        var file = await contracts.LatestFileAsync(scope, id, wanted, ct);
+        return file.Succeeded
+            ? TypedResults.PhysicalFile(file.Value!.FullPath, "application/pdf", file.Value.DownloadName)
+            : TypedResults.NotFound();
     }
 
     private static async Task<IResult> ListAsync(long id, ScopeProvider scopes, ContractService contracts, CancellationToken ct)
