@@ -138,8 +138,10 @@ public sealed partial class LeaseService
                 break;
         }
 
+        var added = change.Kind == AmendmentKind.AddSeats ? asked.Length : 0;
+        var ramp = LeaseRamp.Carry(await RampAsync(connection, tx, current.Id, ct), seats.Count, change.EffectiveFrom, end, added);
         var terms = new LeaseTerms(lease.StartDate, end, seats.Count, price, LeaseTerms.ParseCycle(current.PaymentCycle), (int)current.DepositMonths,
-            LeaseTerms.ParseEscalation(current.EscalationKind), current.EscalationValue, await ConcessionsAsync(connection, tx, current.Id, ct));
+            LeaseTerms.ParseEscalation(current.EscalationKind), current.EscalationValue, await ConcessionsAsync(connection, tx, current.Id, ct), ramp);
         if (terms.Validate() is { } invalid)
         {
             return invalid;
@@ -262,7 +264,7 @@ public sealed partial class LeaseService
         var seats = await VersionSeatsAsync(connection, tx, current.Id, ct);
         var terms = new LeaseTerms(lease.StartDate, current.EndDate, seats.Count, current.MonthlyPriceFen, LeaseTerms.ParseCycle(current.PaymentCycle),
             (int)current.DepositMonths, LeaseTerms.ParseEscalation(current.EscalationKind), current.EscalationValue,
-            await ConcessionsAsync(connection, tx, current.Id, ct));
+            await ConcessionsAsync(connection, tx, current.Id, ct), await RampAsync(connection, tx, current.Id, ct));
         var computed = LeaseSettlement.Compute(terms, today, terminationDate, new Money(penaltyFen));
         if (!computed.Succeeded)
         {
@@ -337,6 +339,11 @@ public sealed partial class LeaseService
         (await connection.QueryAsync<(DateOnly Start, DateOnly End, long Bp)>(new CommandDefinition(
             "SELECT start_date, end_date, discount_bp FROM lease_concessions WHERE lease_version_id = @Id ORDER BY start_date",
             new { Id = versionId }, tx, cancellationToken: ct))).Select(c => new Concession(c.Start, c.End, (int)c.Bp)).ToArray();
+
+    private static async Task<IReadOnlyList<RampStep>> RampAsync(SqliteConnection connection, SqliteTransaction tx, long versionId, CancellationToken ct) =>
+        (await connection.QueryAsync<(DateOnly From, long Count)>(new CommandDefinition(
+            "SELECT from_date, seat_count FROM lease_ramp_steps WHERE lease_version_id = @Id ORDER BY from_date",
+            new { Id = versionId }, tx, cancellationToken: ct))).Select(r => new RampStep(r.From, (int)r.Count)).ToArray();
 
     private static Task<long> NextVersionNoAsync(SqliteConnection connection, SqliteTransaction tx, long leaseId, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
