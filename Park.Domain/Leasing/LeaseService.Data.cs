@@ -97,9 +97,14 @@ public sealed partial class LeaseService
             return invalid;
         }
 
-        if (input.Reason.Length > 500 || input.SpecialTerms.Length > 4000)
+        if (input.Reason.Length > 500)
         {
             return Problem.Invalid("reason", "TextTooLong");
+        }
+
+        if (input.SpecialTerms.Length > 4000)
+        {
+            return Problem.Invalid("specialTerms", "TextTooLong");
         }
 
         var tenant = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition($"""
