@@ -260,6 +260,11 @@ public sealed partial class LeaseService
             return refused;
         }
 
+        if (terminationDate == lease.EndDate)
+        {
+            return await ServeNoticeAtEndAsync(connection, tx, scope, actor, lease, rowVersion, penaltyFen, reason, ct);
+        }
+
         var current = (await LatestSignedAsync(connection, tx, lease.Id, ct))!;
         var seats = await VersionSeatsAsync(connection, tx, current.Id, ct);
         var terms = new LeaseTerms(lease.StartDate, current.EndDate, seats.Count, current.MonthlyPriceFen, LeaseTerms.ParseCycle(current.PaymentCycle),
@@ -307,16 +312,17 @@ public sealed partial class LeaseService
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: false);
-        var leases = await connection.QueryAsync<(long Id, long ParkId, long TenantId, string Number, string Stage, DateOnly Start, DateOnly End, long HasSuccessor)>(
+        var leases = await connection.QueryAsync<(long Id, long ParkId, long TenantId, string Number, string Stage, DateOnly Start, DateOnly End, long HasSuccessor,
+            long EndsEarly)>(
             new CommandDefinition("""
                 SELECT l.id, l.park_id, l.tenant_id, l.number, l.stage, l.start_date, l.end_date,
-                       EXISTS (SELECT 1 FROM leases s WHERE s.predecessor_id = l.id AND s.status = 'signed')
+                       EXISTS (SELECT 1 FROM leases s WHERE s.predecessor_id = l.id AND s.status = 'signed'), l.terminated_on IS NOT NULL
                 FROM leases l WHERE l.status = 'signed' AND l.stage <> 'ended'
                 """, transaction: tx, cancellationToken: ct));
         var moved = 0;
         foreach (var l in leases)
         {
-            var (stage, reason) = LeaseRules.StageOn(today, l.Start, l.End, LeaseRules.ParseStage(l.Stage), null, l.HasSuccessor == 1);
+            var (stage, reason) = LeaseRules.StageOn(today, l.Start, l.End, LeaseRules.ParseStage(l.Stage), null, l.HasSuccessor == 1, l.EndsEarly == 1);
             if (LeaseRules.Code(stage) == l.Stage)
             {
                 continue;
