@@ -82,10 +82,12 @@ public static class LeaseRules
 
     /// <summary>
     /// The stage a signed lease should be in on <paramref name="today"/>; the end is exclusive.
-    /// Notice and end are sticky; a lease whose signed successor exists ends as renewed.
+    /// Notice and end are sticky; a lease whose signed successor exists ends as renewed. A notice ends the lease as
+    /// terminated when it ended it early, and as expired when it was notice to leave at the natural end
+    /// (<paramref name="noticeEndsEarly"/> false).
     /// </summary>
     public static (LeaseStage Stage, EndReason? Reason) StageOn(
-        DateOnly today, DateOnly start, DateOnly end, LeaseStage current, EndReason? currentReason, bool hasSignedSuccessor)
+        DateOnly today, DateOnly start, DateOnly end, LeaseStage current, EndReason? currentReason, bool hasSignedSuccessor, bool noticeEndsEarly = true)
     {
         if (current == LeaseStage.Ended)
         {
@@ -94,7 +96,7 @@ public static class LeaseRules
 
         if (today >= end)
         {
-            var reason = current == LeaseStage.NoticeServed ? EndReason.Terminated
+            var reason = current == LeaseStage.NoticeServed ? (noticeEndsEarly ? EndReason.Terminated : EndReason.Expired)
                 : hasSignedSuccessor ? EndReason.Renewed : EndReason.Expired;
             return (LeaseStage.Ended, reason);
         }

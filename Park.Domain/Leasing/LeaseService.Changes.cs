@@ -138,8 +138,10 @@ public sealed partial class LeaseService
                 break;
         }
 
+        var added = change.Kind == AmendmentKind.AddSeats ? asked.Length : 0;
+        var ramp = LeaseRamp.Carry(await RampAsync(connection, tx, current.Id, ct), seats.Count, change.EffectiveFrom, end, added);
         var terms = new LeaseTerms(lease.StartDate, end, seats.Count, price, LeaseTerms.ParseCycle(current.PaymentCycle), (int)current.DepositMonths,
-            LeaseTerms.ParseEscalation(current.EscalationKind), current.EscalationValue, await ConcessionsAsync(connection, tx, current.Id, ct));
+            LeaseTerms.ParseEscalation(current.EscalationKind), current.EscalationValue, await ConcessionsAsync(connection, tx, current.Id, ct), ramp);
         if (terms.Validate() is { } invalid)
         {
             return invalid;
@@ -258,11 +260,16 @@ public sealed partial class LeaseService
             return refused;
         }
 
+        if (terminationDate == lease.EndDate)
+        {
+            return await ServeNoticeAtEndAsync(connection, tx, scope, actor, lease, rowVersion, penaltyFen, reason, ct);
+        }
+
         var current = (await LatestSignedAsync(connection, tx, lease.Id, ct))!;
         var seats = await VersionSeatsAsync(connection, tx, current.Id, ct);
         var terms = new LeaseTerms(lease.StartDate, current.EndDate, seats.Count, current.MonthlyPriceFen, LeaseTerms.ParseCycle(current.PaymentCycle),
             (int)current.DepositMonths, LeaseTerms.ParseEscalation(current.EscalationKind), current.EscalationValue,
-            await ConcessionsAsync(connection, tx, current.Id, ct));
+            await ConcessionsAsync(connection, tx, current.Id, ct), await RampAsync(connection, tx, current.Id, ct));
         var computed = LeaseSettlement.Compute(terms, today, terminationDate, new Money(penaltyFen));
         if (!computed.Succeeded)
         {
@@ -305,16 +312,17 @@ public sealed partial class LeaseService
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: false);
-        var leases = await connection.QueryAsync<(long Id, long ParkId, long TenantId, string Number, string Stage, DateOnly Start, DateOnly End, long HasSuccessor)>(
+        var leases = await connection.QueryAsync<(long Id, long ParkId, long TenantId, string Number, string Stage, DateOnly Start, DateOnly End, long HasSuccessor,
+            long EndsEarly)>(
             new CommandDefinition("""
                 SELECT l.id, l.park_id, l.tenant_id, l.number, l.stage, l.start_date, l.end_date,
-                       EXISTS (SELECT 1 FROM leases s WHERE s.predecessor_id = l.id AND s.status = 'signed')
+                       EXISTS (SELECT 1 FROM leases s WHERE s.predecessor_id = l.id AND s.status = 'signed'), l.terminated_on IS NOT NULL
                 FROM leases l WHERE l.status = 'signed' AND l.stage <> 'ended'
                 """, transaction: tx, cancellationToken: ct));
         var moved = 0;
         foreach (var l in leases)
         {
-            var (stage, reason) = LeaseRules.StageOn(today, l.Start, l.End, LeaseRules.ParseStage(l.Stage), null, l.HasSuccessor == 1);
+            var (stage, reason) = LeaseRules.StageOn(today, l.Start, l.End, LeaseRules.ParseStage(l.Stage), null, l.HasSuccessor == 1, l.EndsEarly == 1);
             if (LeaseRules.Code(stage) == l.Stage)
             {
                 continue;
@@ -337,6 +345,11 @@ public sealed partial class LeaseService
         (await connection.QueryAsync<(DateOnly Start, DateOnly End, long Bp)>(new CommandDefinition(
             "SELECT start_date, end_date, discount_bp FROM lease_concessions WHERE lease_version_id = @Id ORDER BY start_date",
             new { Id = versionId }, tx, cancellationToken: ct))).Select(c => new Concession(c.Start, c.End, (int)c.Bp)).ToArray();
+
+    private static async Task<IReadOnlyList<RampStep>> RampAsync(SqliteConnection connection, SqliteTransaction tx, long versionId, CancellationToken ct) =>
+        (await connection.QueryAsync<(DateOnly From, long Count)>(new CommandDefinition(
+            "SELECT from_date, seat_count FROM lease_ramp_steps WHERE lease_version_id = @Id ORDER BY from_date",
+            new { Id = versionId }, tx, cancellationToken: ct))).Select(r => new RampStep(r.From, (int)r.Count)).ToArray();
 
     private static Task<long> NextVersionNoAsync(SqliteConnection connection, SqliteTransaction tx, long leaseId, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(

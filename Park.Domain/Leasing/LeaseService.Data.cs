@@ -9,7 +9,7 @@ namespace Park.Domain.Leasing;
 public sealed partial class LeaseService
 {
     internal sealed record LeaseRow(long Id, long ParkId, long TenantId, string Number, string Status, string Stage, string? EndReason,
-        DateOnly StartDate, DateOnly EndDate, long RowVersion, long? PredecessorId)
+        DateOnly StartDate, DateOnly EndDate, long RowVersion, long? PredecessorId, DateOnly? TerminatedOn)
     {
         public LeaseStatus StatusValue => LeaseRules.ParseStatus(Status);
 
@@ -27,7 +27,8 @@ public sealed partial class LeaseService
 
     private static Task<LeaseRow?> LoadAsync(SqliteConnection connection, SqliteTransaction tx, AccessScope scope, long id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<LeaseRow>(new CommandDefinition($"""
-            SELECT l.id, l.park_id, l.tenant_id, l.number, l.status, l.stage, l.end_reason, l.start_date, l.end_date, l.row_version, l.predecessor_id
+            SELECT l.id, l.park_id, l.tenant_id, l.number, l.status, l.stage, l.end_reason, l.start_date, l.end_date, l.row_version, l.predecessor_id,
+                   l.terminated_on
             FROM leases l
             WHERE l.id = @Id AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
             """, scope.Parameters(new { Id = id }), tx, cancellationToken: ct));
@@ -56,7 +57,8 @@ public sealed partial class LeaseService
     private async Task RefreshStageAsync(SqliteConnection connection, SqliteTransaction tx, long leaseId, CancellationToken ct)
     {
         var lease = await connection.QuerySingleAsync<LeaseRow>(new CommandDefinition("""
-            SELECT id, park_id, tenant_id, number, status, stage, end_reason, start_date, end_date, row_version, predecessor_id FROM leases WHERE id = @Id
+            SELECT id, park_id, tenant_id, number, status, stage, end_reason, start_date, end_date, row_version, predecessor_id, terminated_on
+            FROM leases WHERE id = @Id
             """, new { Id = leaseId }, tx, cancellationToken: ct));
         if (lease.Status != "signed")
         {
@@ -64,7 +66,8 @@ public sealed partial class LeaseService
         }
 
         var hasSuccessor = await HasSignedSuccessorAsync(connection, tx, leaseId, ct);
-        var (stage, reason) = LeaseRules.StageOn(clock.Today(), lease.StartDate, lease.EndDate, lease.StageValue, LeaseRules.ParseEndReason(lease.EndReason), hasSuccessor);
+        var (stage, reason) = LeaseRules.StageOn(clock.Today(), lease.StartDate, lease.EndDate, lease.StageValue, LeaseRules.ParseEndReason(lease.EndReason), hasSuccessor,
+            noticeEndsEarly: lease.TerminatedOn is not null);
         await connection.ExecuteAsync(new CommandDefinition("UPDATE leases SET stage = @Stage, end_reason = @Reason WHERE id = @Id",
             new { Id = leaseId, Stage = LeaseRules.Code(stage), Reason = reason is null ? null : LeaseRules.Code(reason.Value) }, tx, cancellationToken: ct));
     }
@@ -97,9 +100,14 @@ public sealed partial class LeaseService
             return invalid;
         }
 
-        if (input.Reason.Length > 500 || input.SpecialTerms.Length > 4000)
+        if (input.Reason.Length > 500)
         {
             return Problem.Invalid("reason", "TextTooLong");
+        }
+
+        if (input.SpecialTerms.Length > 4000)
+        {
+            return Problem.Invalid("specialTerms", "TextTooLong");
         }
 
         var tenant = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition($"""

@@ -90,6 +90,13 @@ public sealed partial class LeaseService
             return Problem.NotAllowed();
         }
 
+        // A rejection must tell the tenant why; an acceptance may carry a note.
+        note = (note ?? "").Trim();
+        if ((!accept && note.Length == 0) || note.Length > 500)
+        {
+            return Problem.Invalid("note", "ReasonRequired");
+        }
+
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: false);
         var request = await connection.QuerySingleOrDefaultAsync<LeaseRequestView>(new CommandDefinition($"""
@@ -139,7 +146,7 @@ public sealed partial class LeaseService
             WHERE id = @Id AND row_version = @RowVersion
             """, new
         {
-            Id = requestId, RowVersion = rowVersion, Status = accept ? "accepted" : "rejected", Note = (note ?? "").Trim(), UserId = UserOf(scope),
+            Id = requestId, RowVersion = rowVersion, Status = accept ? "accepted" : "rejected", Note = note, UserId = UserOf(scope),
             Now = clock.GetUtcNow(), VersionId = versionId, SuccessorId = successorId,
         }, tx, cancellationToken: ct));
         if (changed == 0)
@@ -148,7 +155,7 @@ public sealed partial class LeaseService
         }
 
         await audit.RecordAsync(connection, tx, actor, new AuditEntry(accept ? "lease.request.accept" : "lease.request.reject", "lease_request", Id(requestId),
-            Reason: note ?? "", Details: $"lease={request.LeaseNumber}; kind={request.Kind}", ParkId: request.ParkId, TenantId: request.TenantId), ct);
+            Reason: note, Details: $"lease={request.LeaseNumber}; kind={request.Kind}", ParkId: request.ParkId, TenantId: request.TenantId), ct);
         await tx.CommitAsync(ct);
         return requestId;
     }

@@ -58,6 +58,13 @@ public sealed partial class LeaseService(ParkDatabase db, AuditTrail audit, Time
             return Problem.NotAllowed();
         }
 
+        // A cancellation must say why: the audit trail and the tenant read it. Approval and signature may go without.
+        reason = (reason ?? "").Trim();
+        if ((to == LeaseStatus.Cancelled && reason.Length == 0) || reason.Length > 500)
+        {
+            return Problem.Invalid("reason", "ReasonRequired");
+        }
+
         VersionRow? pending = null;
         await using var connection = await db.OpenAsync(ct);
         try

@@ -56,4 +56,16 @@ public static class LeaseSettlement
         return new Settlement(noticeDate, terminationDate, billedThrough, unbilledDays, unbilled, prepaidDays, credit, penalty,
             deposit, offset, deposit - offset + credit, due - offset);
     }
+
+    /// <summary>
+    /// Notice served on <paramref name="noticeDate"/> to leave at the natural end: the rest of the term is billed as
+    /// scheduled, so nothing is owed or credited now, there is no penalty, and the whole deposit is refunded.
+    /// </summary>
+    public static Settlement AtNaturalEnd(LeaseTerms terms, DateOnly noticeDate)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var billedThrough = LeaseSchedule.Build(terms).Where(p => p.DueDate <= noticeDate).Select(p => p.End).DefaultIfEmpty(terms.Start).Max();
+        var deposit = LeaseSchedule.Deposit(terms);
+        return new Settlement(noticeDate, terms.End, billedThrough, 0, Money.Zero, 0, Money.Zero, Money.Zero, deposit, Money.Zero, deposit, Money.Zero);
+    }
 }

@@ -249,6 +249,13 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
             return Problem.NotAllowed();
         }
 
+        // Admitting, activating or exiting a tenant is recorded with why.
+        reason = (reason ?? "").Trim();
+        if (reason.Length is 0 or > 500)
+        {
+            return Problem.Invalid("reason", "ReasonRequired");
+        }
+
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: false);
         var current = await FindAsync(connection, tx, scope, id, ct);

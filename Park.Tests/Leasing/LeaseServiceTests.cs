@@ -85,7 +85,7 @@ public sealed class LeaseServiceTests
         var stale = await RowVersionAsync(db, id);
         var service = db.Get<LeaseService>();
         Assert.True((await service.ApproveAsync(admin, Actor, id, stale, "", Ct)).Succeeded);
-        var second = await service.CancelAsync(admin, Actor, id, stale, "", Ct);
+        var second = await service.CancelAsync(admin, Actor, id, stale, "second form", Ct);
         Assert.Equal(ErrorKind.Stale, second.Problem!.Kind);
         Assert.Equal("approved", (await db.Get<LeaseStore>().GetAsync(admin, id, Ct))!.Status);
     }

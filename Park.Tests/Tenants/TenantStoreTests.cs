@@ -39,10 +39,10 @@ public sealed class TenantStoreTests
         var id = (await store.CreateAsync(admin, Actor, parkId, Valid(), Ct)).Value;
         var tenant = (await store.GetAsync(admin, id, Ct))!;
         Assert.Equal(("prospect", "工商银行"), (tenant.Status, tenant.InvoiceBank));
-        Assert.Equal("TenantStatusMoveRefused", (await store.ChangeStatusAsync(admin, Actor, id, tenant.RowVersion, "active", "", Ct)).Problem!.Code);
+        Assert.Equal("TenantStatusMoveRefused", (await store.ChangeStatusAsync(admin, Actor, id, tenant.RowVersion, "active", "too early", Ct)).Problem!.Code);
         Assert.True((await store.ChangeStatusAsync(admin, Actor, id, tenant.RowVersion, "admitted", "checked", Ct)).Succeeded);
-        Assert.Equal(ErrorKind.Stale, (await store.ChangeStatusAsync(admin, Actor, id, tenant.RowVersion, "active", "", Ct)).Problem!.Kind);
-        Assert.True((await store.ChangeStatusAsync(admin, Actor, id, tenant.RowVersion + 1, "active", "", Ct)).Succeeded);
+        Assert.Equal(ErrorKind.Stale, (await store.ChangeStatusAsync(admin, Actor, id, tenant.RowVersion, "active", "stale form", Ct)).Problem!.Kind);
+        Assert.True((await store.ChangeStatusAsync(admin, Actor, id, tenant.RowVersion + 1, "active", "opened", Ct)).Succeeded);
         Assert.True((await store.AddContactAsync(admin, Actor, id, new ContactInput("王经理", "运营总监", "13800000000", "w@test.cn", true), Ct)).Succeeded);
         Assert.Single((await store.GetAsync(admin, id, Ct))!.Contacts);
     }

@@ -32,6 +32,9 @@ public static class LeasingApi
 
     public sealed record Created(long Id, string Status);
 
+    public sealed record LeaseRequestItem(long Id, long LeaseId, string LeaseNumber, long TenantId, string TenantName, string Kind, long SeatCount,
+        string SeatCodes, DateOnly EffectiveDate, string Reason, string Status, string DecisionNote, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt);
+
     public sealed record ProblemBody(string Code, string? Field, string Message);
 
     /// <summary>
@@ -47,7 +50,24 @@ public static class LeasingApi
         v1.MapGet("/leases/{id:long}", GetLeaseAsync).WithName("GetLease").WithSummary("One lease with its seats' codes, versions and payment schedule.");
         v1.MapPost("/lease-requests", CreateRequestAsync).WithName("CreateLeaseRequest")
             .WithSummary("A tenant asks for more seats, to release seats or to renew; the tenant comes from the caller's scope.");
+        v1.MapGet("/lease-requests", ListRequestsAsync).WithName("ListLeaseRequests")
+            .WithSummary("Lease requests the caller may see (a tenant user: its own), pending first; optional status and leaseId filters.");
+        v1.MapGet("/lease-requests/{id:long}", GetRequestAsync).WithName("GetLeaseRequest")
+            .WithSummary("One lease request with its state and the park's decision note; another tenant's id is not found.");
     }
+
+    private static LeaseRequestItem ToItem(LeaseRequestView r) => new(r.Id, r.LeaseId, r.LeaseNumber, r.TenantId, r.TenantNameZh, r.Kind, r.SeatCount,
+        r.SeatCodes, r.EffectiveDate, r.Reason, r.Status, r.DecisionNote, r.CreatedAt, r.DecidedAt);
+
+    private static async Task<Ok<ParkApi.ListResponse<LeaseRequestItem>>> ListRequestsAsync(ScopeProvider scopes, LeaseStore store, string? status, long? leaseId,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var result = await store.RequestsAsync(await scopes.RequireAsync(ct), status, new PageRequest(page ?? 1, pageSize ?? 50), leaseId, ct);
+        return TypedResults.Ok(new Page<LeaseRequestItem>(result.Items.Select(ToItem).ToArray(), result.Total).ToResponse());
+    }
+
+    private static async Task<Results<Ok<LeaseRequestItem>, NotFound<ProblemBody>>> GetRequestAsync(long id, ScopeProvider scopes, LeaseStore store, CancellationToken ct) =>
+        await store.RequestAsync(await scopes.RequireAsync(ct), id, ct) is { } request ? TypedResults.Ok(ToItem(request)) : NotFoundBody();
 
     private static async Task<Ok<ParkApi.ListResponse<TenantItem>>> ListTenantsAsync(ScopeProvider scopes, TenantStore store, string? search, string? status,
         int? page, int? pageSize, CancellationToken ct)
