@@ -157,6 +157,68 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("is not a SQLite database", result.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-US", "is not a SQLite database")]
+    [InlineData("zh-CN", "指向的文件不是 SQLite 数据库")]
+    public async Task AFileThatIsNotADatabase_IsReportedInTheCurrentLanguage_NamingTheFile(string culture, string text)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        await File.WriteAllTextAsync(DbPath, new string('x', 4096));
+
+        var result = await RunAsync("migrate");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains(text, result.Err, StringComparison.Ordinal);
+        Assert.Contains(DbPath, result.Err, StringComparison.Ordinal);
+        Assert.Contains("file is not a database", result.Err, StringComparison.Ordinal); // SQLite's own words, verbatim
+    }
+
+    [Theory]
+    [InlineData("en-US", "failed and was rolled back")]
+    [InlineData("zh-CN", "执行失败，已回滚")]
+    public async Task AFailingMigration_IsReportedInTheCurrentLanguage_WithFileAndSqlError(string culture, string text)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        await using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            await connection.ExecuteAsync("CREATE TABLE parks (x INTEGER) STRICT");
+        }
+
+        var result = await RunAsync("migrate");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains(text, result.Err, StringComparison.Ordinal);
+        Assert.Contains("0001_create_parks_and_inventory.sql", result.Err, StringComparison.Ordinal);
+        Assert.Contains("table parks already exists", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "is locked by another process")]
+    [InlineData("zh-CN", "被另一个进程锁定")]
+    public void TheStartUpMessage_ForALockedDatabase_IsInTheCurrentLanguage(string culture, string text)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        var error = new Park.Domain.Data.DatabaseUnavailableException("/srv/park.db", Park.Domain.Data.DatabaseProblem.Locked, "database is locked");
+
+        var message = ParkCli.Describe(error, ParkCli.SharedStrings());
+
+        Assert.Contains(text, message, StringComparison.Ordinal);
+        Assert.Contains("/srv/park.db", message, StringComparison.Ordinal);
+        Assert.Contains("database is locked", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "Migration 0042_x.sql failed and was rolled back; the database is unchanged. SQL error: near \"FROB\": syntax error")]
+    [InlineData("zh-CN", "迁移 0042_x.sql 执行失败，已回滚，数据库未作改动。SQL 错误：near \"FROB\": syntax error")]
+    public void TheStartUpMessage_ForAFailedMigration_IsInTheCurrentLanguage(string culture, string expected)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        var error = new Park.Domain.Data.MigrationFailedException("0042_x.sql", "near \"FROB\": syntax error", null);
+
+        Assert.Equal(expected, ParkCli.Describe(error, ParkCli.SharedStrings()));
+    }
+
     private async Task<long> CountAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
