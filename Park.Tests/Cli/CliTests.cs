@@ -88,6 +88,52 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UsersRole_RebindsTheUser_RotatesTheStamp_AndIsAudited()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var stamp = await TextAsync("SELECT security_stamp FROM users WHERE email = 'ops@yunsheng.demo'");
+
+        var result = await RunAsync("users", "role", "--email", "ops@yunsheng.demo", "--role", "GovReviewer", "--park", "HZ-SV", "--reason", "now reviews");
+
+        Assert.Equal(0, result.Code);
+        Assert.Contains("ops@yunsheng.demo", result.Out, StringComparison.Ordinal);
+        Assert.Equal("GovReviewer", await TextAsync(
+            "SELECT group_concat(r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id JOIN users u ON u.id = ur.user_id WHERE u.email = 'ops@yunsheng.demo'"));
+        Assert.Equal("HZ-SV", await TextAsync(
+            "SELECT group_concat(p.code) FROM user_parks up JOIN parks p ON p.id = up.park_id JOIN users u ON u.id = up.user_id WHERE u.email = 'ops@yunsheng.demo'"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM users WHERE email = 'ops@yunsheng.demo' AND tenant_id IS NOT NULL"));
+        Assert.NotEqual(stamp, await TextAsync("SELECT security_stamp FROM users WHERE email = 'ops@yunsheng.demo'"));
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM audit_events WHERE action = 'user.role.change' AND target_id = 'ops@yunsheng.demo' AND actor_email = 'cli' AND reason = 'now reviews'"));
+    }
+
+    [Theory]
+    [InlineData("en-US", "The role GovReviewer needs at least one park.")]
+    [InlineData("zh-CN", "角色 GovReviewer 须至少绑定一个园区。")]
+    public async Task UsersRole_WithoutTheParkTheRoleNeeds_SaysSo_InTheCurrentLanguage_AndChangesNothing(string culture, string message)
+    {
+        await RunAsync("seed", "--scale", "demo");
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+
+        var result = await RunAsync("users", "role", "--email", "ops@yunsheng.demo", "--role", "GovReviewer");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains(message, result.Err, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM audit_events WHERE action = 'user.role.change'"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM users WHERE email = 'ops@yunsheng.demo' AND tenant_id IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task UsersRole_ForAnUnknownUser_SaysSo()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var result = await RunAsync("users", "role", "--email", "nobody@park.demo", "--role", "ParkAdmin", "--park", "HZ-SV");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("nobody@park.demo", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsersToken_PrintsTheTokenAloneOnTheLastLine()
     {
         await RunAsync("seed", "--scale", "demo");
@@ -217,6 +263,13 @@ public sealed class CliTests : IAsyncLifetime
         var error = new Park.Domain.Data.MigrationFailedException("0042_x.sql", "near \"FROB\": syntax error", null);
 
         Assert.Equal(expected, ParkCli.Describe(error, ParkCli.SharedStrings()));
+    }
+
+    private async Task<string> TextAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        return (await connection.ExecuteScalarAsync<string>(sql))!;
     }
 
     private async Task<long> CountAsync(string sql)
