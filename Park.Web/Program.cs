@@ -22,12 +22,12 @@ public partial class Program
         }
         catch (MigrationFailedException ex)
         {
-            await Console.Error.WriteLineAsync(ParkCli.Describe(ex));
+            await Console.Error.WriteLineAsync(ParkCli.Describe(ex, ParkCli.SharedStrings()));
             return 2;
         }
         catch (DatabaseUnavailableException ex)
         {
-            await Console.Error.WriteLineAsync(ParkCli.Describe(ex));
+            await Console.Error.WriteLineAsync(ParkCli.Describe(ex, ParkCli.SharedStrings()));
             return 2;
         }
         catch (Documents.FontUnavailableException ex)

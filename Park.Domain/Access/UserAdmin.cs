@@ -7,6 +7,9 @@ namespace Park.Domain.Access;
 
 public sealed record NewUser(string Email, string Role, IReadOnlyList<string> ParkCodes, string? TenantUscc, string? Password, string DisplayName = "", bool TenantAdmin = false);
 
+/// <summary>A new role for an existing user, with its binding and the reason recorded in the audit trail.</summary>
+public sealed record RoleChange(string Role, IReadOnlyList<string> ParkCodes, string? TenantUscc, string Reason);
+
 public sealed record CreatedUser(long Id, string Email, string Password, bool PasswordGenerated);
 
 public sealed record UserRow
@@ -17,6 +20,7 @@ public sealed record UserRow
     public string Roles { get; init; } = "";
     public string Parks { get; init; } = "";
     public string? TenantName { get; init; }
+    public string? TenantUscc { get; init; }
     public bool IsActive { get; init; }
     public bool TenantAdmin { get; init; }
     public DateTimeOffset? LockoutEnd { get; init; }
@@ -194,6 +198,7 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
                    (SELECT group_concat(r.name, ', ') FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles,
                    coalesce((SELECT group_concat(p.code, ', ') FROM user_parks up JOIN parks p ON p.id = up.park_id WHERE up.user_id = u.id), '') AS parks,
                    (SELECT t.name_zh FROM tenants t WHERE t.id = u.tenant_id) AS tenant_name,
+                   (SELECT t.uscc FROM tenants t WHERE t.id = u.tenant_id) AS tenant_uscc,
                    u.is_active, u.tenant_admin, u.lockout_end, u.created_at
             FROM users u {where}
             ORDER BY u.email
@@ -232,17 +237,32 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
         return true;
     }
 
-    /// <summary>Changes the user's role; the security stamp rotates so the old role stops working at once.</summary>
-    public async Task<Result<bool>> ChangeRoleAsync(long userId, string role, AccessScope actor, AuditActor auditActor, CancellationToken ct = default)
+    /// <summary>
+    /// Changes a user's role and what it is bound to (parks for ParkAdmin and GovReviewer, the tenant
+    /// for TenantUser), in one transaction with its audit record. Only platform administrators may; a
+    /// reason is required. The security stamp rotates, so the user's open sessions re-authorize with the
+    /// new role on their next request (cookie) or within the circuit's revalidation interval (Blazor).
+    /// </summary>
+    public async Task<Result<bool>> ChangeRoleAsync(long userId, RoleChange change, AccessScope actor, AuditActor auditActor, CancellationToken ct = default)
     {
         if (!actor.AllParks)
         {
             return Problem.NotAllowed();
         }
 
-        if (!Roles.IsKnown(role))
+        if (!Roles.IsKnown(change.Role))
         {
-            return Problem.Invalid("role", "RoleUnknown", role);
+            return Problem.Invalid("role", "RoleUnknown", change.Role);
+        }
+
+        if (string.IsNullOrWhiteSpace(change.Reason))
+        {
+            return Problem.Invalid("reason", "RoleChangeNeedsReason");
+        }
+
+        if (userId == actor.UserId)
+        {
+            return Problem.Invalid("role", "CannotChangeOwnRole");
         }
 
         var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -251,17 +271,52 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
             return Problem.NotFound();
         }
 
-        var old = await users.GetRolesAsync(user);
-        if (role == Roles.TenantUser && user.TenantId is null)
+        var binding = await ResolveBindingAsync(new NewUser(user.Email, change.Role, change.ParkCodes, change.TenantUscc, null), actor, ct);
+        if (!binding.Succeeded)
         {
-            return Problem.Invalid("role", "RoleNeedsTenant");
+            return binding.Problem!;
         }
 
-        await users.RemoveFromRolesAsync(user, old);
-        await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(auditActor, new AuditEntry("user.role.change", "user", user.Email,
-            Details: $"from={string.Join(',', old)}; to={role}"), ct);
+        var (parkIds, tenantId) = binding.Value;
+        var old = await users.GetRolesAsync(user);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction(deferred: false);
+        var before = await connection.QuerySingleAsync<(string Parks, long? TenantId)>(new CommandDefinition("""
+            SELECT coalesce((SELECT group_concat(p.code, ',') FROM user_parks up JOIN parks p ON p.id = up.park_id WHERE up.user_id = u.id), '') AS parks,
+                   u.tenant_id
+            FROM users u WHERE u.id = @Id
+            """, new { Id = userId }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM user_roles WHERE user_id = @Id;
+            INSERT INTO user_roles (user_id, role_id) SELECT @Id, r.id FROM roles r WHERE r.name = @Role;
+            DELETE FROM user_parks WHERE user_id = @Id;
+            UPDATE users SET
+                tenant_admin = CASE WHEN @Role = 'TenantUser' AND tenant_id IS @TenantId THEN tenant_admin ELSE 0 END,
+                tenant_id = @TenantId,
+                security_stamp = @Stamp,
+                concurrency_stamp = @Concurrency
+            WHERE id = @Id;
+            """, new
+        {
+            Id = userId,
+            change.Role,
+            TenantId = tenantId,
+            Stamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+            Concurrency = Guid.NewGuid().ToString(),
+        }, tx, cancellationToken: ct));
+        foreach (var parkId in parkIds)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT OR IGNORE INTO user_parks (user_id, park_id) VALUES (@UserId, @ParkId)",
+                new { UserId = userId, ParkId = parkId }, tx, cancellationToken: ct));
+        }
+
+        var parks = string.Join(',', change.ParkCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()));
+        await audit.RecordAsync(connection, tx, auditActor, new AuditEntry("user.role.change", "user", user.Email,
+            Reason: change.Reason.Trim(),
+            Details: $"from={string.Join(',', old)}; parks={before.Parks}; tenant={before.TenantId}; to={change.Role}; parks={parks}; tenant={tenantId}",
+            ParkId: parkIds.Count > 0 ? parkIds[0] : null, TenantId: tenantId), ct);
+        await tx.CommitAsync(ct);
         return true;
     }
 

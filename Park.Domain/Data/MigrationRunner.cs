@@ -69,11 +69,18 @@ public sealed class MigrationRunner(ParkDatabase database)
     }
 }
 
-/// <summary>A migration failed; nothing of it was applied.</summary>
+/// <summary>
+/// A migration failed; nothing of it was applied. <see cref="MessageKey"/> and <see cref="MessageArgs"/>
+/// name the localized text (file name and SQL error verbatim); <see cref="Exception.Message"/> is English, for logs.
+/// </summary>
 public sealed class MigrationFailedException(string script, string sqlError, Exception? inner)
     : Exception($"Migration {script} failed and was rolled back: {sqlError}", inner)
 {
+    public string MessageKey => "MigrationFailed";
+
     public string Script { get; } = script;
 
     public string SqlError { get; } = sqlError;
+
+    public object[] MessageArgs => [Script, SqlError];
 }

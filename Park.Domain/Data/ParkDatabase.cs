@@ -105,13 +105,25 @@ public enum DatabaseProblem
     PragmasRefused,
 }
 
-/// <summary>The database file cannot be used; the message names the file and the reason.</summary>
+/// <summary>
+/// The database file cannot be used. <see cref="MessageKey"/> and <see cref="MessageArgs"/> name the
+/// localized text (a key of the app's shared strings: path and SQLite's own words stay verbatim);
+/// <see cref="Exception.Message"/> is the English text for logs.
+/// </summary>
 public sealed class DatabaseUnavailableException(string path, DatabaseProblem problem, string detail)
     : Exception($"{Describe(problem)}: {path} ({detail})")
 {
     public string DatabasePath { get; } = path;
 
     public DatabaseProblem Problem { get; } = problem;
+
+    /// <summary>The SQLite error text or the pragma values, verbatim.</summary>
+    public string Detail { get; } = detail;
+
+    /// <summary>The key of the localized message: <c>Database</c> + the problem (e.g. <c>DatabaseLocked</c>); arguments: path, detail.</summary>
+    public string MessageKey => "Database" + Problem;
+
+    public object[] MessageArgs => [DatabasePath, Detail];
 
     public static DatabaseUnavailableException From(string path, SqliteException ex) => ex.SqliteErrorCode switch
     {

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Park.Domain.Access;
 using Park.Domain.Audit;
@@ -16,7 +17,7 @@ public sealed record SeedOutcome(bool AlreadySeeded, IReadOnlyList<DemoAccount> 
 /// 1,200 seats in zones, eight tenants with valid USCCs, one sign-in per role. Runs once per
 /// database; a second run reports that it already ran and changes nothing.
 /// </summary>
-public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider clock)
+public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, UserManager<ParkUser> users, TimeProvider clock)
 {
     public const string Scale = "demo";
     public const string ParkCode = "HZ-SV";
@@ -36,40 +37,105 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
         ("杭州启航人力资源服务有限公司", "Hangzhou Qihang Human Resources Co., Ltd.", "outsourcing", "prospect", 13678945),
     ];
 
+    /// <summary>
+    /// A test seam: called before each step (<c>staffing</c>, <c>users</c>, <c>user:EMAIL</c>,
+    /// <c>account:EMAIL</c> after the user is created, <c>leases</c>, <c>complete</c>) so a test can fail
+    /// the seed part-way and check that the next run completes it.
+    /// </summary>
+    public Func<string, Task>? BeforeStep { get; set; }
+
+    /// <summary>
+    /// Seeds the demo, or completes one that stopped part-way. Each step is journaled in
+    /// <c>seed_runs</c> as <c>demo:STEP</c>; the row <c>demo</c>, written last, marks the whole seed done,
+    /// so a run that failed part-way is detected (no <c>demo</c> row) and the missing steps are done
+    /// by the next run. The inventory commits with its journal row in one transaction; the later steps
+    /// (which go through the domain's own services and connections) are each safe to redo.
+    /// </summary>
     public async Task<SeedOutcome> RunAsync(CancellationToken ct = default)
     {
+        if (await StepDoneAsync(Scale, ct))
+        {
+            return new SeedOutcome(true, await AccountsAsync(ct));
+        }
+
         await using (var connection = await db.OpenAsync(ct))
         {
             await using var tx = connection.BeginTransaction(deferred: false);
-            var ran = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM seed_runs WHERE scale = @Scale) OR EXISTS (SELECT 1 FROM parks WHERE code = @Code)",
-                new { Scale, Code = ParkCode }, tx, cancellationToken: ct));
-            if (ran)
+            // The inventory step is one transaction: the park exists exactly when the step is done
+            // (also for a database seeded part-way before steps were journaled).
+            var done = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM parks WHERE code = @Code)", new { Code = ParkCode }, tx, cancellationToken: ct));
+            if (!done)
             {
-                var existing = await connection.QueryAsync<DemoAccount>(new CommandDefinition(
-                    "SELECT email, role, password, description FROM demo_accounts ORDER BY sort_order", transaction: tx, cancellationToken: ct));
-                return new SeedOutcome(true, existing.ToArray());
+                await SeedInventoryAsync(connection, tx, ct);
+                await SeedTenantsAsync(connection, tx, ct);
+                await InventoryDemo.SeedAsync(connection, tx, clock, ct);
+                await ContractsDemo.SeedAsync(connection, tx, clock, ct);
+                await MarkAsync(connection, tx, Step("inventory"), ct);
+                await tx.CommitAsync(ct);
             }
-
-            await SeedInventoryAsync(connection, tx, ct);
-            await SeedTenantsAsync(connection, tx, ct);
-            await InventoryDemo.SeedAsync(connection, tx, clock, ct);
-            await ContractsDemo.SeedAsync(connection, tx, clock, ct);
-            await tx.CommitAsync(ct);
         }
 
-        await StaffingDemo.SeedAsync(db, clock, ct);
+        await RunStepAsync("staffing", async () =>
+        {
+            // StaffingDemo commits in its own transaction: its service line tells whether it already ran.
+            if (!await ExistsAsync("SELECT EXISTS (SELECT 1 FROM staffing_service_lines WHERE name = @Name AND tenant_id = (SELECT id FROM tenants WHERE uscc = @Uscc))",
+                    new { Name = StaffingDemo.LineName, Uscc = TenantUscc(0) }, ct))
+            {
+                await StaffingDemo.SeedAsync(db, clock, ct);
+            }
+        }, ct);
 
-        var accounts = await SeedUsersAsync(ct);
-        await (IncludeLeases ? new LeasingDemo(db, clock).RunAsync(ct) : Task.CompletedTask);
+        await RunStepAsync("users", () => SeedUsersAsync(ct), ct);
+        if (IncludeLeases)
+        {
+            await RunStepAsync("leases", async () =>
+            {
+                // The lease demo signs leases through the leasing services, one transaction each. Leases
+                // already in the park mean it ran as far as a commit; signing them again would collide.
+                if (!await ExistsAsync("SELECT EXISTS (SELECT 1 FROM leases l JOIN parks p ON p.id = l.park_id WHERE p.code = @Code)", new { Code = ParkCode }, ct))
+                {
+                    await new LeasingDemo(db, clock).RunAsync(ct);
+                }
+            }, ct);
+        }
+
+        await (BeforeStep?.Invoke("complete") ?? Task.CompletedTask);
         await using (var connection = await db.OpenAsync(ct))
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO seed_runs (scale, ran_at) VALUES (@Scale, @Now)", new { Scale, Now = clock.GetUtcNow() }, cancellationToken: ct));
+            await MarkAsync(connection, null, Scale, ct);
         }
 
-        return new SeedOutcome(false, accounts);
+        return new SeedOutcome(false, await AccountsAsync(ct));
     }
+
+    private static string Step(string name) => $"{Scale}:{name}";
+
+    private async Task RunStepAsync(string name, Func<Task> body, CancellationToken ct)
+    {
+        if (await StepDoneAsync(Step(name), ct))
+        {
+            return;
+        }
+
+        await (BeforeStep?.Invoke(name) ?? Task.CompletedTask);
+        await body();
+        await using var connection = await db.OpenAsync(ct);
+        await MarkAsync(connection, null, Step(name), ct);
+    }
+
+    private Task<bool> StepDoneAsync(string scale, CancellationToken ct) =>
+        ExistsAsync("SELECT EXISTS (SELECT 1 FROM seed_runs WHERE scale = @Scale)", new { Scale = scale }, ct);
+
+    private async Task<bool> ExistsAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+
+    private Task MarkAsync(SqliteConnection connection, SqliteTransaction? tx, string scale, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT OR IGNORE INTO seed_runs (scale, ran_at) VALUES (@Scale, @Now)", new { Scale = scale, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
 
     private async Task SeedInventoryAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken ct)
     {
@@ -159,7 +225,11 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
     /// <summary>The USCC of the n-th demo tenant (0-based), for tests and other seeds.</summary>
     public static string TenantUscc(int index) => Uscc.ForCompany("330105", TenantData[index].OrgBase);
 
-    private async Task<IReadOnlyList<DemoAccount>> SeedUsersAsync(CancellationToken ct)
+    /// <summary>
+    /// Creates the demo sign-ins that are not there yet. A user created without its demo_accounts row
+    /// (a run that stopped in between) is deleted and created again, so its password is known.
+    /// </summary>
+    private async Task SeedUsersAsync(CancellationToken ct)
     {
         var plan = new (string Email, string Role, string[] Parks, string? Tenant, string Description)[]
         {
@@ -169,27 +239,60 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
             ("ops@yunsheng.demo", Roles.TenantUser, [], TenantUscc(1), "云声 入驻企业 / Tenant: Yunsheng"),
             ("reviewer@gov.demo", Roles.GovReviewer, [ParkCode], null, "政府审核员 / Government reviewer"),
         };
-        var accounts = new List<DemoAccount>();
         var order = 0;
         foreach (var (email, role, parks, tenant, description) in plan)
         {
-            // The first tenant's user is that tenant's administrator (invites colleagues); the second is not.
-            var created = await userAdmin.CreateAsync(new NewUser(email, role, parks, tenant, null, TenantAdmin: email == "ops@hengxintong.demo"),
-                AccessScope.System, AuditActor.Cli, ct);
-            if (!created.Succeeded)
+            var sortOrder = order++;
+            if (await ExistsAsync("SELECT EXISTS (SELECT 1 FROM demo_accounts WHERE email = @Email)", new { Email = email }, ct))
             {
-                throw new InvalidOperationException($"Demo user {email} could not be created: {created.Problem}");
+                continue;
             }
 
-            var account = new DemoAccount(email, role, created.Value!.Password, description);
-            accounts.Add(account);
+            await (BeforeStep?.Invoke("user:" + email) ?? Task.CompletedTask);
+            // The first tenant's user is that tenant's administrator (invites colleagues); the second is not.
+            var tenantAdmin = email == "ops@hengxintong.demo";
+            var password = await users.FindByEmailAsync(email) is { } half
+                ? await CompleteHalfCreatedAsync(half, role, parks, tenant, tenantAdmin, ct)
+                : await CreateUserAsync(new NewUser(email, role, parks, tenant, null, TenantAdmin: tenantAdmin), ct);
+            await (BeforeStep?.Invoke("account:" + email) ?? Task.CompletedTask);
             await using var connection = await db.OpenAsync(ct);
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO demo_accounts (email, role, password, description, sort_order) VALUES (@Email, @Role, @Password, @Description, @Order)
-                """, new { account.Email, account.Role, account.Password, account.Description, Order = order++ }, cancellationToken: ct));
+                """, new { Email = email, Role = role, Password = password, Description = description, Order = sortOrder }, cancellationToken: ct));
+        }
+    }
+
+    private async Task<string> CreateUserAsync(NewUser user, CancellationToken ct)
+    {
+        var created = await userAdmin.CreateAsync(user, AccessScope.System, AuditActor.Cli, ct);
+        return created.Succeeded
+            ? created.Value!.Password
+            : throw new InvalidOperationException($"Demo user {user.Email} could not be created: {created.Problem}");
+    }
+
+    /// <summary>
+    /// A demo user created by a run that stopped before recording its password (people are never
+    /// deleted): a new password, and the role and binding set again, audited like any role change.
+    /// </summary>
+    private async Task<string> CompleteHalfCreatedAsync(ParkUser user, string role, string[] parks, string? tenant, bool tenantAdmin, CancellationToken ct)
+    {
+        var password = PasswordPolicy.Generate();
+        if (!(await users.RemovePasswordAsync(user)).Succeeded || !(await users.AddPasswordAsync(user, password)).Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {user.Email} could not get a new password.");
         }
 
-        return accounts;
+        var rebound = await userAdmin.ChangeRoleAsync(user.Id, new RoleChange(role, parks, tenant, "demo seed completed after an interrupted run"),
+            AccessScope.System, AuditActor.Cli, ct);
+        if (!rebound.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {user.Email} could not be bound: {rebound.Problem}");
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET tenant_admin = @TenantAdmin, is_active = 1 WHERE id = @Id", new { TenantAdmin = tenantAdmin ? 1 : 0, user.Id }, cancellationToken: ct));
+        return password;
     }
 
     public async Task<IReadOnlyList<DemoAccount>> AccountsAsync(CancellationToken ct = default)
@@ -200,10 +303,18 @@ public sealed class DemoSeed(ParkDatabase db, UserAdmin userAdmin, TimeProvider 
         return rows.ToArray();
     }
 
-    public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Whether the start-up seed should run: on an empty database, or to complete a demo seed that
+    /// stopped part-way (its steps are journaled, its completion row is missing).
+    /// </summary>
+    public async Task<bool> NeedsSeedAsync(CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM parks) OR EXISTS (SELECT 1 FROM seed_runs)", cancellationToken: ct));
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT NOT EXISTS (SELECT 1 FROM seed_runs WHERE scale = @Scale)
+               AND (   (NOT EXISTS (SELECT 1 FROM parks) AND NOT EXISTS (SELECT 1 FROM seed_runs))
+                    OR EXISTS (SELECT 1 FROM seed_runs WHERE scale LIKE 'demo:%')
+                    OR EXISTS (SELECT 1 FROM parks WHERE code = @Code))
+            """, new { Scale, Code = ParkCode }, cancellationToken: ct));
     }
 }

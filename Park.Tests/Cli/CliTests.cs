@@ -88,6 +88,52 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UsersRole_RebindsTheUser_RotatesTheStamp_AndIsAudited()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var stamp = await TextAsync("SELECT security_stamp FROM users WHERE email = 'ops@yunsheng.demo'");
+
+        var result = await RunAsync("users", "role", "--email", "ops@yunsheng.demo", "--role", "GovReviewer", "--park", "HZ-SV", "--reason", "now reviews");
+
+        Assert.Equal(0, result.Code);
+        Assert.Contains("ops@yunsheng.demo", result.Out, StringComparison.Ordinal);
+        Assert.Equal("GovReviewer", await TextAsync(
+            "SELECT group_concat(r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id JOIN users u ON u.id = ur.user_id WHERE u.email = 'ops@yunsheng.demo'"));
+        Assert.Equal("HZ-SV", await TextAsync(
+            "SELECT group_concat(p.code) FROM user_parks up JOIN parks p ON p.id = up.park_id JOIN users u ON u.id = up.user_id WHERE u.email = 'ops@yunsheng.demo'"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM users WHERE email = 'ops@yunsheng.demo' AND tenant_id IS NOT NULL"));
+        Assert.NotEqual(stamp, await TextAsync("SELECT security_stamp FROM users WHERE email = 'ops@yunsheng.demo'"));
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM audit_events WHERE action = 'user.role.change' AND target_id = 'ops@yunsheng.demo' AND actor_email = 'cli' AND reason = 'now reviews'"));
+    }
+
+    [Theory]
+    [InlineData("en-US", "The role GovReviewer needs at least one park.")]
+    [InlineData("zh-CN", "角色 GovReviewer 须至少绑定一个园区。")]
+    public async Task UsersRole_WithoutTheParkTheRoleNeeds_SaysSo_InTheCurrentLanguage_AndChangesNothing(string culture, string message)
+    {
+        await RunAsync("seed", "--scale", "demo");
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+
+        var result = await RunAsync("users", "role", "--email", "ops@yunsheng.demo", "--role", "GovReviewer");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains(message, result.Err, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM audit_events WHERE action = 'user.role.change'"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM users WHERE email = 'ops@yunsheng.demo' AND tenant_id IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task UsersRole_ForAnUnknownUser_SaysSo()
+    {
+        await RunAsync("seed", "--scale", "demo");
+        var result = await RunAsync("users", "role", "--email", "nobody@park.demo", "--role", "ParkAdmin", "--park", "HZ-SV");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("nobody@park.demo", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsersToken_PrintsTheTokenAloneOnTheLastLine()
     {
         await RunAsync("seed", "--scale", "demo");
@@ -218,6 +264,75 @@ public sealed class CliTests : IAsyncLifetime
             SELECT l.id, t.name_zh, t.name_en FROM leases l JOIN tenants t ON t.id = l.tenant_id
             WHERE l.status = 'signed' AND t.name_en <> '' ORDER BY l.id LIMIT 1
             """);
+    }
+
+    [Theory]
+    [InlineData("en-US", "is not a SQLite database")]
+    [InlineData("zh-CN", "指向的文件不是 SQLite 数据库")]
+    public async Task AFileThatIsNotADatabase_IsReportedInTheCurrentLanguage_NamingTheFile(string culture, string text)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        await File.WriteAllTextAsync(DbPath, new string('x', 4096));
+
+        var result = await RunAsync("migrate");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains(text, result.Err, StringComparison.Ordinal);
+        Assert.Contains(DbPath, result.Err, StringComparison.Ordinal);
+        Assert.Contains("file is not a database", result.Err, StringComparison.Ordinal); // SQLite's own words, verbatim
+    }
+
+    [Theory]
+    [InlineData("en-US", "failed and was rolled back")]
+    [InlineData("zh-CN", "执行失败，已回滚")]
+    public async Task AFailingMigration_IsReportedInTheCurrentLanguage_WithFileAndSqlError(string culture, string text)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        await using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            await connection.ExecuteAsync("CREATE TABLE parks (x INTEGER) STRICT");
+        }
+
+        var result = await RunAsync("migrate");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains(text, result.Err, StringComparison.Ordinal);
+        Assert.Contains("0001_create_parks_and_inventory.sql", result.Err, StringComparison.Ordinal);
+        Assert.Contains("table parks already exists", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "is locked by another process")]
+    [InlineData("zh-CN", "被另一个进程锁定")]
+    public void TheStartUpMessage_ForALockedDatabase_IsInTheCurrentLanguage(string culture, string text)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        var error = new Park.Domain.Data.DatabaseUnavailableException("/srv/park.db", Park.Domain.Data.DatabaseProblem.Locked, "database is locked");
+
+        var message = ParkCli.Describe(error, ParkCli.SharedStrings());
+
+        Assert.Contains(text, message, StringComparison.Ordinal);
+        Assert.Contains("/srv/park.db", message, StringComparison.Ordinal);
+        Assert.Contains("database is locked", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "Migration 0042_x.sql failed and was rolled back; the database is unchanged. SQL error: near \"FROB\": syntax error")]
+    [InlineData("zh-CN", "迁移 0042_x.sql 执行失败，已回滚，数据库未作改动。SQL 错误：near \"FROB\": syntax error")]
+    public void TheStartUpMessage_ForAFailedMigration_IsInTheCurrentLanguage(string culture, string expected)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        var error = new Park.Domain.Data.MigrationFailedException("0042_x.sql", "near \"FROB\": syntax error", null);
+
+        Assert.Equal(expected, ParkCli.Describe(error, ParkCli.SharedStrings()));
+    }
+
+    private async Task<string> TextAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        return (await connection.ExecuteScalarAsync<string>(sql))!;
     }
 
     private async Task<long> CountAsync(string sql)

@@ -24,8 +24,23 @@ public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
         var client = await App.SignedInAsync(Roles.ParkAdmin);
         var html = await client.GetStringAsync("/");
 
-        Assert.Contains("data-testid=\"figure-seats\"", html, StringComparison.Ordinal);
-        Assert.Contains("1,1", html, StringComparison.Ordinal); // 1,1xx seats of the demo park
+        // The park administrator's park, counted here independently of the home page's query.
+        const string park = "(SELECT id FROM parks WHERE code = 'HZ-SV')";
+        var seats = await shared.ScalarAsync<long>($"SELECT count(*) FROM seats WHERE park_id = {park} AND service_status <> 'retired'");
+        var tenants = await shared.ScalarAsync<long>($"SELECT count(*) FROM tenants WHERE park_id = {park} AND status IN ('admitted', 'active')");
+        Assert.InRange(seats, 1000, 1200);
+        Assert.InRange(tenants, 1, 8);
+        Assert.Equal(seats, Figure(html, "figure-seats"));
+        Assert.Equal(tenants, Figure(html, "figure-tenants"));
+        Assert.Equal(1, Figure(html, "figure-parks"));
+    }
+
+    private static long Figure(string html, string testId)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html,
+            $"data-testid=\"{testId}\".*?figure-value[^>]*>([^<]+)<", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(match.Success, $"{testId} is not on the page");
+        return long.Parse(match.Groups[1].Value.Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
     }
 
     [Fact]

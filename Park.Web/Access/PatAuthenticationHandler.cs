@@ -2,8 +2,10 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Park.Domain.Access;
+using Park.Web.Resources;
 
 namespace Park.Web.Access;
 
@@ -14,7 +16,8 @@ public sealed class PatAuthenticationHandler(
     UrlEncoder encoder,
     ApiTokens tokens,
     UserManager<ParkUser> users,
-    IUserClaimsPrincipalFactory<ParkUser> principals)
+    IUserClaimsPrincipalFactory<ParkUser> principals,
+    IStringLocalizer<Shared> strings)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PersonalAccessToken";
@@ -51,14 +54,15 @@ public sealed class PatAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         var status = Context.Items.TryGetValue(nameof(TokenStatus), out var s) ? (TokenStatus)s! : TokenStatus.Unknown;
+        // In the request's language: the localization middleware (cookie, then Accept-Language) runs before authentication.
         var detail = status switch
         {
-            TokenStatus.Expired => "The access token has expired. Create a new one with `users token`.",
-            TokenStatus.Revoked => "The access token was revoked.",
-            TokenStatus.UserInactive => "The account of this token is deactivated.",
-            _ => Request.Headers.Authorization.Count == 0 ? "Sign in or send a personal access token." : "The access token is not valid.",
+            TokenStatus.Expired => strings["ApiTokenExpired"],
+            TokenStatus.Revoked => strings["ApiTokenRevoked"],
+            TokenStatus.UserInactive => strings["ApiTokenUserInactive"],
+            _ => Request.Headers.Authorization.Count == 0 ? strings["ApiSignInRequired"] : strings["ApiTokenInvalid"],
         };
-        await Results.Problem(detail, statusCode: 401, title: "Unauthorized",
+        await Results.Problem(detail, statusCode: 401, title: strings["ApiUnauthorizedTitle"],
             extensions: new Dictionary<string, object?> { ["reason"] = status.ToString().ToLowerInvariant() })
             .ExecuteAsync(Context);
     }

@@ -55,10 +55,21 @@ public static class ParkCli
         ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
         ?? "Production";
 
-    public static string Describe(MigrationFailedException ex) =>
-        $"Migration {ex.Script} failed and was rolled back; the database is unchanged. SQL error: {ex.SqlError}";
+    /// <summary>The failed migration in the current UI culture's language; file name and SQL error verbatim.</summary>
+    public static string Describe(MigrationFailedException ex, IStringLocalizer strings) => strings[ex.MessageKey, ex.MessageArgs];
 
-    public static string Describe(DatabaseUnavailableException ex) => ex.Message;
+    /// <summary>Why the database cannot be used, in the current UI culture's language; path and SQLite's words verbatim.</summary>
+    public static string Describe(DatabaseUnavailableException ex, IStringLocalizer strings) => strings[ex.MessageKey, ex.MessageArgs];
+
+    /// <summary>
+    /// The shared strings without a service provider: the web host's is disposed by the time a
+    /// start-up failure reaches <see cref="Program.Main"/>.
+    /// </summary>
+    public static IStringLocalizer SharedStrings() =>
+        new ResourceManagerStringLocalizerFactory(
+                Microsoft.Extensions.Options.Options.Create(new LocalizationOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            .Create(typeof(Shared));
 }
 
 /// <summary>What every verb needs: services, output and the localized strings.</summary>
@@ -81,18 +92,18 @@ public sealed class CliContext(IServiceProvider services, TextWriter output, Tex
         }
         catch (DatabaseUnavailableException ex)
         {
-            await Error.WriteLineAsync(L["CliDatabaseUnavailable", ex.Message]);
+            await Error.WriteLineAsync(L["CliDatabaseUnavailable", ParkCli.Describe(ex, L)]);
             return 2;
         }
         catch (MigrationFailedException ex)
         {
-            await Error.WriteLineAsync(ParkCli.Describe(ex));
+            await Error.WriteLineAsync(ParkCli.Describe(ex, L));
             return 2;
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             var db = Services.GetRequiredService<ParkDatabase>();
-            await Error.WriteLineAsync(L["CliDatabaseUnavailable", DatabaseUnavailableException.From(db.FullPath, ex).Message]);
+            await Error.WriteLineAsync(L["CliDatabaseUnavailable", ParkCli.Describe(DatabaseUnavailableException.From(db.FullPath, ex), L)]);
             return 2;
         }
     }

@@ -6,11 +6,11 @@ using Park.Domain.Data;
 
 namespace Park.Web.Cli;
 
-/// <summary><c>users add</c>, <c>users token</c>, <c>users revoke-tokens</c>.</summary>
+/// <summary><c>users add</c>, <c>users role</c>, <c>users token</c>, <c>users revoke-tokens</c>.</summary>
 public static class UsersVerb
 {
     public static Command Create(CliContext context) =>
-        new("users", context.L["CliUsers"]) { Add(context), Token(context), Revoke(context) };
+        new("users", context.L["CliUsers"]) { Add(context), Role(context), Token(context), Revoke(context) };
 
     private static Command Add(CliContext context)
     {
@@ -44,6 +44,42 @@ public static class UsersVerb
                 await context.Output.WriteLineAsync(result.Value.Password);
             }
 
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary><c>users role --email E --role R [--park CODE ...] [--tenant USCC] [--reason WHY]</c>: audited, rotates the stamp.</summary>
+    private static Command Role(CliContext context)
+    {
+        var email = new Option<string>("--email") { Description = context.L["CliEmail"], Required = true };
+        var role = new Option<string>("--role") { Description = context.L["CliRole"], Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var park = new Option<string[]>("--park") { Description = context.L["CliPark"], AllowMultipleArgumentsPerToken = true };
+        var tenant = new Option<string?>("--tenant") { Description = context.L["CliTenant"] };
+        var reason = new Option<string>("--reason") { Description = context.L["CliReason"], DefaultValueFactory = _ => "users role (CLI)" };
+        var command = new Command("role", context.L["CliUsersRole"]) { email, role, park, tenant, reason };
+        command.SetAction((parsed, ct) => context.GuardAsync(async () =>
+        {
+            context.Services.GetRequiredService<MigrationRunner>().Run();
+            await using var scope = context.Services.CreateAsyncScope();
+            var user = await FindAsync(scope.ServiceProvider, parsed.GetValue(email)!);
+            if (user is null)
+            {
+                await context.Error.WriteLineAsync(context.L["CliUserUnknown", parsed.GetValue(email)!]);
+                return 2;
+            }
+
+            var result = await scope.ServiceProvider.GetRequiredService<UserAdmin>().ChangeRoleAsync(user.Id,
+                new RoleChange(parsed.GetValue(role)!, parsed.GetValue(park) ?? [], parsed.GetValue(tenant), parsed.GetValue(reason)!),
+                AccessScope.System, AuditActor.Cli, ct);
+            if (!result.Succeeded)
+            {
+                await context.Error.WriteLineAsync(CliText.Problem(context, result.Problem!));
+                return 2;
+            }
+
+            await context.Output.WriteLineAsync(context.L["CliRoleChanged", user.Email, parsed.GetValue(role)!]);
             return 0;
         }));
         return command;

@@ -28,7 +28,7 @@ public sealed class DatabaseStartup(
 
         await using var scope = scopes.CreateAsyncScope();
         var seed = scope.ServiceProvider.GetRequiredService<DemoSeed>();
-        if (await seed.IsEmptyAsync(cancellationToken))
+        if (await seed.NeedsSeedAsync(cancellationToken))
         {
             var outcome = await seed.RunAsync(cancellationToken);
             DemoPrinter.Print(Console.Out, outcome.Accounts);

@@ -54,6 +54,7 @@ public static class DomainServices
         services.AddSingleton<CapacityStore>();
         services.AddSingleton<SeatCsvService>();
         services.AddScoped<UserAdmin>();
+        services.AddSingleton<UserPreferences>();
         services.AddScoped<DemoSeed>();
         services.AddSingleton<NationalSeed>();
         services.AddSingleton<INationalSeedExtension, NationalLeasing>();

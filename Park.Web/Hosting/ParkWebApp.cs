@@ -174,9 +174,13 @@ public static class ParkWebApp
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
+            // In the request's language: the localization middleware runs before authentication.
+            var strings = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Shared>>();
             context.Response.StatusCode = apiStatus;
+            var unauthorized = apiStatus == StatusCodes.Status401Unauthorized;
             return Results.Problem(statusCode: apiStatus,
-                    detail: apiStatus == 401 ? "Sign in or send a personal access token." : "Your role does not allow this.")
+                    title: unauthorized ? strings["ApiUnauthorizedTitle"] : strings["ApiForbiddenTitle"],
+                    detail: unauthorized ? strings["ApiSignInRequired"] : strings["ApiForbidden"])
                 .ExecuteAsync(context.HttpContext);
         }
 
