@@ -30,7 +30,7 @@ public static class InventoryApi
         v1.MapGet("/parks/{id:long}/availability", AvailabilityAsync).WithName("FindAvailableSeats")
             .WithSummary("Ranked proposals of `count` seats free from `from` to `to` (exclusive), keeping teams together.");
         v1.MapGet("/parks/{id:long}/seats/export", ExportAsync).WithName("ExportSeats").RequireAuthorization(Policies.ParkViewer)
-            .WithSummary("The park's seats as CSV (UTF-8 with BOM; formula-like cells neutralised).");
+            .WithSummary("The park's seats as CSV (UTF-8 with BOM; formula-like cells neutralised; English headers in every language, status_since and status_until included).");
     }
 
     private static async Task<Ok<ParkApi.ListResponse<ParkItem>>> ListParksAsync(
