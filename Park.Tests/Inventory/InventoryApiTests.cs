@@ -207,4 +207,17 @@ public sealed class InventoryApiTests(InventoryAppFixture fixture) : IClassFixtu
 
         Assert.DoesNotContain("park-not-found", await client.GetStringAsync($"/parks/{fixture.DemoParkId}", Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ParkPage_ForAReviewer_OffersExportButNotImport()
+    {
+        var reviewer = await fixture.App.SignedInAsync(Roles.GovReviewer, 0);
+
+        var html = await reviewer.GetStringAsync($"/parks/{fixture.DemoParkId}", Ct);
+        var export = await reviewer.GetAsync($"/api/v1/parks/{fixture.DemoParkId}/seats/export", Ct);
+
+        Assert.Contains("export-seats", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/seats/import", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+    }
 }
