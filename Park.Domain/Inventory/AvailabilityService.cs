@@ -129,6 +129,11 @@ public sealed class AvailabilityService(ParkDatabase db)
             return Problem.Invalid("count", "CountInvalid", MaxCount);
         }
 
+        if (query.Equipment?.MinMonitors is < 0 or > 4)
+        {
+            return Problem.Invalid("minMonitors", "MonitorsInvalid");
+        }
+
         return query.SeatType is not null && !SeatTypes.IsValid(query.SeatType) ? Problem.Invalid("seatType", "SeatTypeInvalid", query.SeatType) : null;
     }
 

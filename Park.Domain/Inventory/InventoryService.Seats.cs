@@ -29,6 +29,9 @@ internal sealed record HeldBy
 {
     public string SeatCode { get; init; } = "";
     public string LeaseNumber { get; init; } = "";
+
+    /// <summary>'held' (a lease) or 'reserved' (a draft).</summary>
+    public string Kind { get; init; } = "held";
 }
 
 public sealed partial class InventoryService
@@ -125,7 +128,7 @@ public sealed partial class InventoryService
 
     /// <summary>
     /// Puts seats under maintenance, retires them or returns them to service from a date. Refused,
-    /// naming the lease, when a lease holds one of the seats on any of those dates.
+    /// naming the lease, when a lease holds or a draft lease reserves one of the seats on any of those dates.
     /// </summary>
     public async Task<Result<int>> SetStatusAsync(AccessScope scope, AuditActor actor, long parkId, StatusChange change, CancellationToken ct = default)
     {
@@ -173,15 +176,16 @@ public sealed partial class InventoryService
         var end = change.Until is { } u ? DapperSetup.ToDbText(u) : "9999-12-31";
         if (change.Status != ServiceStatuses.InService)
         {
+            // A lease's hold wins over a draft's reservation in the message; either refuses the change.
             var held = await c.QueryFirstOrDefaultAsync<HeldBy>(new CommandDefinition("""
-                SELECT s.code AS seat_code, l.number AS lease_number
+                SELECT s.code AS seat_code, l.number AS lease_number, h.kind
                 FROM seat_holds h JOIN leases l ON l.id = h.lease_id JOIN seats s ON s.id = h.seat_id
-                WHERE h.seat_id IN @Ids AND h.kind = 'held' AND h.start_date < @End AND @Since < h.end_date
-                ORDER BY s.code, h.start_date LIMIT 1
+                WHERE h.seat_id IN @Ids AND l.status <> 'cancelled' AND h.start_date < @End AND @Since < h.end_date
+                ORDER BY h.kind = 'held' DESC, s.code, h.start_date LIMIT 1
                 """, new { Ids = ids, Since = since, End = end }, tx, cancellationToken: ct));
             if (held is not null)
             {
-                return Problem.Conflict("SeatHeldByLease", held.SeatCode, held.LeaseNumber);
+                return Problem.Conflict(held.Kind == "held" ? "SeatHeldByLease" : "SeatReservedByDraft", held.SeatCode, held.LeaseNumber);
             }
         }
 

@@ -11,7 +11,8 @@ public sealed record CsvRowError(int Line, string Code, params object[] Args);
 /// <summary>One data row of a seat CSV, parsed but not yet checked against the park.</summary>
 public sealed record CsvSeat(
     int Line, string Code, string Building, int FloorLevel, string Zone, string SeatType, int X, int Y,
-    bool HasPc, bool HasHeadset, bool HasPhoneLine, int Monitors, bool PciZone, string ServiceStatus);
+    bool HasPc, bool HasHeadset, bool HasPhoneLine, int Monitors, bool PciZone, string ServiceStatus,
+    DateOnly? StatusSince = null, DateOnly? StatusUntil = null);
 
 /// <summary>
 /// The seat CSV format: header allow-list, encodings (UTF-8 with or without BOM, else GB18030),
@@ -22,8 +23,52 @@ public static class SeatCsvFormat
     public const long MaxBytes = 10L * 1024 * 1024;
     public const int MaxRows = 50_000;
 
+    /// <summary>The columns, in export order. Exports use these English names whatever the UI language.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["code", "building", "floor", "zone", "seat_type", "x", "y", "has_pc", "has_headset", "has_phone_line", "monitors", "pci_zone", "service_status"];
+    [
+        "code", "building", "floor", "zone", "seat_type", "x", "y", "has_pc", "has_headset", "has_phone_line", "monitors", "pci_zone", "service_status",
+        "status_since", "status_until",
+    ];
+
+    /// <summary>
+    /// Header names a file may use instead of the English ones (a sheet kept in Chinese Excel), per column;
+    /// compared after trimming and lower-casing, with inner spaces and a trailing unit in brackets ignored.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Aliases = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["code"] = ["编码", "座席编码", "座席编号", "编号"],
+        ["building"] = ["楼栋", "楼宇"],
+        ["floor"] = ["楼层"],
+        ["zone"] = ["区域", "分区"],
+        ["seat_type"] = ["座席类型", "类型"],
+        ["x"] = ["x坐标", "横坐标"],
+        ["y"] = ["y坐标", "纵坐标"],
+        ["has_pc"] = ["电脑"],
+        ["has_headset"] = ["耳麦"],
+        ["has_phone_line"] = ["电话线路", "电话线"],
+        ["monitors"] = ["显示器", "显示器数量"],
+        ["pci_zone"] = ["pci区", "pci区域", "洁净桌面"],
+        ["service_status"] = ["使用状态", "状态"],
+        ["status_since"] = ["状态开始日期", "状态起始日期", "状态开始"],
+        ["status_until"] = ["状态结束日期", "状态截止日期", "状态结束"],
+    };
+
+    /// <summary>The column a header names (English or an alias), or the header itself, normalised, when unknown.</summary>
+    public static string ColumnOf(string header)
+    {
+        var name = header.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal);
+        var bracket = name.IndexOfAny(['(', '（']);
+        var bare = bracket > 0 ? name[..bracket] : name;
+        foreach (var column in Columns)
+        {
+            if (column == name || column == bare || Aliases[column].Contains(bare, StringComparer.Ordinal))
+            {
+                return column;
+            }
+        }
+
+        return header.Trim().ToLowerInvariant();
+    }
 
     private static readonly string[] Required = ["code", "building", "floor", "zone", "x", "y"];
 
@@ -106,7 +151,7 @@ public static class SeatCsvFormat
             OnMalformedRecord = record => badLines.Add(record.LineNumber),
         };
         using var csv = CsvReader.FromText(text, options);
-        var names = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var names = csv.Headers.Select(ColumnOf).ToArray();
         if (names.Length == 0 || names.All(n => n.Length == 0))
         {
             return Problem.Invalid("file", "FileEmpty");
@@ -198,8 +243,16 @@ public static class SeatCsvFormat
             }
         }
 
+        var since = Date(line, "status_since", field("status_since"), errors);
+        var until = Date(line, "status_until", field("status_until"), errors);
+        if (until is not null && (since is null || until <= since))
+        {
+            errors.Add(new CsvRowError(line, "CsvBadStatusDates", field("status_since"), field("status_until")));
+        }
+
         return errors.Count > before ? null
-            : new CsvSeat(line, code, field("building").ToUpperInvariant(), level, field("zone").ToUpperInvariant(), type, x, y, pc, headset, phone, monitors, pci, status);
+            : new CsvSeat(line, code, field("building").ToUpperInvariant(), level, field("zone").ToUpperInvariant(), type, x, y, pc, headset, phone, monitors, pci, status,
+                since, until);
     }
 
     private static int Int(int line, string column, string text, int min, int max, List<CsvRowError> errors)
@@ -211,6 +264,22 @@ public static class SeatCsvFormat
 
         errors.Add(new CsvRowError(line, "CsvBadNumber", column, text));
         return 0;
+    }
+
+    private static DateOnly? Date(int line, string column, string text, List<CsvRowError> errors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors.Add(new CsvRowError(line, "CsvBadDate", column, text));
+        return null;
     }
 
     private static bool Bool(int line, string column, string text, bool fallback, List<CsvRowError> errors)

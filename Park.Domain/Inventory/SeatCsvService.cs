@@ -80,12 +80,15 @@ public sealed class SeatCsvService(ParkDatabase db, AuditTrail audit, TimeProvid
         var today = DapperSetup.ToDbText(clock.Today());
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO seats (park_id, zone_id, code, seat_type, has_pc, has_headset, has_phone_line, monitors, pci_zone, x, y,
-                               service_status, status_since, created_at)
-            VALUES (@ParkId, @ZoneId, @Code, @SeatType, @HasPc, @HasHeadset, @HasPhoneLine, @Monitors, @PciZone, @X, @Y, @ServiceStatus, @Today, @Now)
+                               service_status, status_since, status_until, created_at)
+            VALUES (@ParkId, @ZoneId, @Code, @SeatType, @HasPc, @HasHeadset, @HasPhoneLine, @Monitors, @PciZone, @X, @Y, @ServiceStatus, @Since, @Until, @Now)
             """, fresh.Select(f => new
         {
             ParkId = parkId, ZoneId = f.ZoneId, f.Seat.Code, f.Seat.SeatType, f.Seat.HasPc, f.Seat.HasHeadset, f.Seat.HasPhoneLine,
-            f.Seat.Monitors, f.Seat.PciZone, f.Seat.X, f.Seat.Y, f.Seat.ServiceStatus, Today = today, Now = now,
+            f.Seat.Monitors, f.Seat.PciZone, f.Seat.X, f.Seat.Y, f.Seat.ServiceStatus,
+            Since = f.Seat.StatusSince is { } since ? DapperSetup.ToDbText(since) : today,
+            Until = f.Seat.StatusUntil is { } until ? DapperSetup.ToDbText(until) : null,
+            Now = now,
         }), tx, cancellationToken: ct));
         await audit.RecordAsync(connection, tx, actor, new AuditEntry("seat.import", "park", parkId.ToString(CultureInfo.InvariantCulture),
             Details: $"{fresh.Count} new, {unchanged} unchanged, {encoding}", ParkId: parkId), ct);
@@ -150,12 +153,17 @@ public sealed class SeatCsvService(ParkDatabase db, AuditTrail audit, TimeProvid
     private static bool Same(SeatRow seat, CsvSeat row, long zoneId) =>
         seat.ZoneId == zoneId && seat.X == row.X && seat.Y == row.Y && seat.SeatType == row.SeatType && seat.HasPc == row.HasPc
         && seat.HasHeadset == row.HasHeadset && seat.HasPhoneLine == row.HasPhoneLine && seat.Monitors == row.Monitors
-        && seat.PciZone == row.PciZone && seat.ServiceStatus == row.ServiceStatus;
+        && seat.PciZone == row.PciZone && seat.ServiceStatus == row.ServiceStatus
+        && (row.StatusSince is null || (seat.StatusSince == row.StatusSince && seat.StatusUntil == row.StatusUntil));
 
     private Task RecordFailureAsync(AuditActor actor, long parkId, string reason, CancellationToken ct) =>
         audit.RecordAsync(actor, new AuditEntry("seat.import", "park", parkId.ToString(CultureInfo.InvariantCulture), AuditOutcome.Failure, reason, ParkId: parkId), ct);
 
-    /// <summary>The park's seats as UTF-8 CSV with a BOM (Excel opens it correctly); formulas neutralised.</summary>
+    /// <summary>
+    /// The park's seats as UTF-8 CSV with a BOM (Excel opens it correctly); formulas neutralised. Headers are the
+    /// English column names in every UI language (integrations read them); imports accept them and the Chinese
+    /// names in <see cref="SeatCsvFormat.Aliases"/>.
+    /// </summary>
     public async Task<Result<byte[]>> ExportAsync(AccessScope scope, AuditActor actor, long parkId, CancellationToken ct = default)
     {
         if (!scope.IsParkAdmin && !scope.IsReviewer)
@@ -192,6 +200,7 @@ public sealed class SeatCsvService(ParkDatabase db, AuditTrail audit, TimeProvid
         s.Code, s.BuildingCode, s.FloorLevel.ToString(CultureInfo.InvariantCulture), s.ZoneCode, s.SeatType,
         s.X.ToString(CultureInfo.InvariantCulture), s.Y.ToString(CultureInfo.InvariantCulture), B(s.HasPc), B(s.HasHeadset), B(s.HasPhoneLine),
         s.Monitors.ToString(CultureInfo.InvariantCulture), B(s.PciZone), s.ServiceStatus,
+        DapperSetup.ToDbText(s.StatusSince), s.StatusUntil is { } until ? DapperSetup.ToDbText(until) : "",
     ];
 
     private static string B(bool value) => value ? "1" : "0";

@@ -101,6 +101,28 @@ public sealed class SeatMapQueries(ParkDatabase db)
         return new FloorMap(floor, date, seats.ToArray());
     }
 
+    /// <summary>
+    /// The floor a map opens on: for a tenant user, the first floor holding its own seats on the day
+    /// (else at any time); for staff, the first floor with seats leased on the day; else the park's
+    /// first floor. Building code then level order; null when the park has no floor or is out of scope.
+    /// </summary>
+    public async Task<long?> DefaultFloorAsync(AccessScope scope, long parkId, DateOnly date, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition($"""
+            SELECT f.id FROM floors f JOIN buildings b ON b.id = f.building_id
+            WHERE b.park_id = @ParkId AND {AccessScope.ParkFilter("b.park_id")}
+            ORDER BY
+                EXISTS (SELECT 1 FROM zones z JOIN seats s ON s.zone_id = z.id JOIN seat_holds h ON h.seat_id = s.id
+                        WHERE z.floor_id = f.id AND h.start_date <= @Date AND @Date < h.end_date
+                          AND (CASE WHEN @ScopeTenantId IS NULL THEN h.kind = 'held' ELSE h.tenant_id = @ScopeTenantId END)) DESC,
+                (@ScopeTenantId IS NOT NULL AND EXISTS (SELECT 1 FROM zones z JOIN seats s ON s.zone_id = z.id JOIN seat_holds h ON h.seat_id = s.id
+                        WHERE z.floor_id = f.id AND h.tenant_id = @ScopeTenantId)) DESC,
+                b.code, f.level, f.id
+            LIMIT 1
+            """, scope.Parameters(new { ParkId = parkId, Date = date }), cancellationToken: ct));
+    }
+
     /// <summary>Seats of a park with their state on a day (the API's seat list), paged in SQL.</summary>
     public async Task<Page<MapSeat>?> ParkSeatsAsync(AccessScope scope, long parkId, DateOnly date, string? state, PageRequest page, CancellationToken ct = default)
     {

@@ -11,7 +11,7 @@ namespace Park.Domain.Seeding;
 /// (history with a clock set back), so the no-double-lease rule and the audit trail hold as in real use:
 /// signed leases over several hundred seats on several floors, an amendment, an expired lease, a lease
 /// renewed by its successor, one up for renewal, one with notice served, one terminated, upcoming, approved, drafts that
-/// reserve seats, a cancelled draft and a tenant's pending request. Floor A-2F and zone A-3F-Z2 stay free:
+/// reserve seats (one from today), a cancelled draft and a tenant's pending request. Floor A-2F and zone A-3F-Z2 stay free:
 /// the inventory tests arrange their own leases there.
 /// </summary>
 public sealed class LeasingDemo(ParkDatabase db, TimeProvider clock)
@@ -78,7 +78,8 @@ public sealed class LeasingDemo(ParkDatabase db, TimeProvider clock)
 
         // Drafts reserving seats (tenant 5 and tenant 7, the prospect), and a cancelled draft.
         await DraftAsync(5, ["A-4F-Z2"], today.AddDays(60), today.AddDays(60).AddYears(3), 79_000, t => t with { Cycle = PaymentCycle.HalfYearly }, ct);
-        await DraftAsync(7, ["A-4F-Z3-0"], today.AddDays(45), today.AddDays(45).AddYears(1), 90_000, t => t, ct);
+        // The prospect's draft starts today, so the map and the capacity page show seats reserved today.
+        await DraftAsync(7, ["A-4F-Z3-0"], today, today.AddYears(1), 90_000, t => t, ct);
         var dropped = await DraftAsync(6, ["A-4F-Z3-04"], today.AddDays(10), today.AddDays(10).AddYears(1), 90_000, t => t, ct);
         await At(today).CancelAsync(AccessScope.System, Seed, dropped, await RowVersionAsync(dropped, ct), "客户取消 / customer withdrew", ct);
 

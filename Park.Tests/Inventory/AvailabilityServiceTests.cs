@@ -92,6 +92,56 @@ public sealed class AvailabilityServiceTests
         Assert.True(proposal.Seats.Select(s => s.FloorId).Distinct().Count() > 1);
     }
 
+    [Fact]
+    public async Task Search_WithEquipmentFilters_OffersOnlySeatsThatHaveIt()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        await using (var c = await db.Db.OpenAsync(InventoryBuilder.Ct))
+        {
+            // On A-2F: Z1 has no headsets, Z2 no phone lines, Z3 no PCs; Z4 has everything.
+            await Dapper.SqlMapper.ExecuteAsync(c, """
+                UPDATE seats SET has_headset = (code NOT LIKE 'A-2F-Z1-%'), has_phone_line = (code NOT LIKE 'A-2F-Z2-%'), has_pc = (code NOT LIKE 'A-2F-Z3-%')
+                WHERE code LIKE 'A-2F-%'
+                """);
+        }
+
+        var service = db.Get<AvailabilityService>();
+        var park = await build.ParkIdAsync();
+        var floor = await build.FloorIdAsync("A", 2);
+        async Task<AvailabilityAnswer> FindAsync(EquipmentNeeds need) => (await service.SearchAsync(await build.AdminAsync(),
+            new AvailabilityQuery(park, 5, new DateOnly(2027, 5, 1), new DateOnly(2027, 8, 1), FloorId: floor, Equipment: need), ct: InventoryBuilder.Ct)).Value!;
+
+        var all = await FindAsync(new EquipmentNeeds());
+        var headset = await FindAsync(new EquipmentNeeds(Headset: true));
+        var everything = await FindAsync(new EquipmentNeeds(Pc: true, Headset: true, PhoneLine: true));
+        var noPc = await FindAsync(new EquipmentNeeds(Pc: false));
+
+        Assert.Equal(198, all.Available); // demo seats 97 (A-2F-Z2-047) and 194 (A-2F-Z4-044) are under maintenance
+        Assert.Equal(148, headset.Available);
+        Assert.DoesNotContain(headset.Proposals.SelectMany(p => p.Seats), s => s.ZoneCode == "Z1");
+        Assert.Equal(49, everything.Available);
+        Assert.All(everything.Proposals.SelectMany(p => p.Seats), s => Assert.Equal("Z4", s.ZoneCode));
+        Assert.Equal(50, noPc.Available);
+        Assert.All(noPc.Proposals.SelectMany(p => p.Seats), s => Assert.Equal("Z3", s.ZoneCode));
+    }
+
+    [Fact]
+    public async Task Search_WithABuilding_OffersOnlyThatBuildingsSeats()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        var inB = await build.CountAsync("SELECT count(*) FROM seats WHERE code LIKE 'B-%' AND service_status = 'in_service'");
+
+        var answer = (await db.Get<AvailabilityService>().SearchAsync(await build.AdminAsync(),
+            new AvailabilityQuery(await build.ParkIdAsync(), 10, new DateOnly(2027, 5, 1), new DateOnly(2027, 8, 1), BuildingId: await build.BuildingIdAsync("B")),
+            ct: InventoryBuilder.Ct)).Value!;
+
+        Assert.Equal(inB, answer.Available);
+        Assert.NotEmpty(answer.Proposals);
+        Assert.All(answer.Proposals.SelectMany(p => p.Seats), s => Assert.Equal("B", s.BuildingCode));
+    }
+
     [Theory]
     [InlineData(10, 2027, 8, 1, 2027, 5, 1, "DateRangeInvalid")]
     [InlineData(10, 2027, 8, 1, 2027, 8, 1, "DateRangeInvalid")]
@@ -105,4 +155,11 @@ public sealed class AvailabilityServiceTests
             new AvailabilityQuery(await build.ParkIdAsync(), count, new DateOnly(y1, m1, d1), new DateOnly(y2, m2, d2)), ct: InventoryBuilder.Ct);
         Assert.Equal(code, result.Problem?.Code);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(5)]
+    public void Check_WithMonitorsOutOfRange_IsInvalid(int monitors) =>
+        Assert.Equal("MonitorsInvalid", AvailabilityService.Check(new AvailabilityQuery(1, 5, new DateOnly(2027, 5, 1), new DateOnly(2027, 8, 1),
+            Equipment: new EquipmentNeeds(MinMonitors: monitors)))?.Code);
 }

@@ -112,6 +112,53 @@ public sealed class InventoryApiTests(InventoryAppFixture fixture) : IClassFixtu
         Assert.Contains("结束日期须晚于开始日期", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Availability_HonoursBuildingFloorTypeAndEquipmentParameters()
+    {
+        var client = await fixture.App.SignedInAsync(Roles.ParkAdmin, 0);
+        var tree = (await fixture.App.Services.GetRequiredService<InventoryStore>().TreeAsync(AccessScope.System, fixture.DemoParkId, Ct))!;
+        var b = tree.Buildings.Single(x => x.Code == "B").Id;
+        var floor = tree.Floors.Single(f => f.BuildingCode == "A" && f.Level == 2).Id;
+        async Task<JsonElement[]> SeatsAsync(string query) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/v1/parks/{fixture.DemoParkId}/availability?from=2030-01-01&to=2030-02-01&{query}", Ct))
+                .GetProperty("proposals").EnumerateArray().SelectMany(p => p.GetProperty("seats").EnumerateArray()).ToArray();
+
+        var inB = await SeatsAsync($"count=3&buildingId={b}");
+        var pci = await SeatsAsync("count=3&pciZone=true&pc=true&headset=1&phoneLine=true");
+        var onFloor = await SeatsAsync($"count=4&floorId={floor}&seatType=team_lead&minMonitors=2");
+        var none = await SeatsAsync("count=3&pc=false");
+
+        Assert.NotEmpty(inB);
+        Assert.All(inB, s => Assert.Equal("B", s.GetProperty("building").GetString()));
+        Assert.NotEmpty(pci);
+        Assert.All(pci, s => Assert.Equal(("B", "Z1"), (s.GetProperty("building").GetString(), s.GetProperty("zone").GetString()))); // the demo's PCI zones
+        Assert.Equal(4, onFloor.Length); // the floor's four team-lead seats, one per zone
+        Assert.All(onFloor, s => Assert.Equal(("A", "2F"), (s.GetProperty("building").GetString(), s.GetProperty("floor").GetString())));
+        Assert.All(onFloor, s => Assert.EndsWith("-001", s.GetProperty("code").GetString(), StringComparison.Ordinal)); // team leads sit first in a zone
+        Assert.Empty(none); // every demo seat has a PC
+    }
+
+    [Theory]
+    [InlineData("en-US", "pc=maybe", "pc", "pc: use true or false.")]
+    [InlineData("zh-CN", "headset=yes", "headset", "headset：须为 true 或 false。")]
+    [InlineData("zh-CN", "buildingId=abc", "buildingId", "buildingId：须为正整数（编号）。")]
+    [InlineData("en-US", "floorId=-3", "floorId", "floorId: use a positive whole number (an id).")]
+    [InlineData("zh-CN", "minMonitors=many", "minMonitors", "minMonitors：须为整数。")]
+    [InlineData("zh-CN", "minMonitors=9", "minMonitors", "显示器数量须为 0 至 4。")]
+    [InlineData("en-US", "seatType=boss", "seatType", "\"boss\" is not a seat type.")]
+    [InlineData("zh-CN", "count=ten", "count", "count：须为整数。")]
+    public async Task Availability_WithABadParameter_IsRefusedInTheCallersLanguage(string language, string query, string field, string message)
+    {
+        var client = await fixture.App.SignedInAsync(Roles.ParkAdmin, 0);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var response = await client.GetAsync($"/api/v1/parks/{fixture.DemoParkId}/availability?from=2027-01-01&to=2027-06-01&{query}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal(message, errors.GetProperty(field)[0].GetString());
+    }
+
     [Theory]
     [MemberData(nameof(Outsiders))]
     public async Task OtherParksIds_ReadExactlyLikeMissingParks(string role, int index)
@@ -159,5 +206,18 @@ public sealed class InventoryApiTests(InventoryAppFixture fixture) : IClassFixtu
         }
 
         Assert.DoesNotContain("park-not-found", await client.GetStringAsync($"/parks/{fixture.DemoParkId}", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ParkPage_ForAReviewer_OffersExportButNotImport()
+    {
+        var reviewer = await fixture.App.SignedInAsync(Roles.GovReviewer, 0);
+
+        var html = await reviewer.GetStringAsync($"/parks/{fixture.DemoParkId}", Ct);
+        var export = await reviewer.GetAsync($"/api/v1/parks/{fixture.DemoParkId}/seats/export", Ct);
+
+        Assert.Contains("export-seats", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/seats/import", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
     }
 }

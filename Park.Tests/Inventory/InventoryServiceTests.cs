@@ -26,6 +26,41 @@ public sealed class InventoryServiceTests
         Assert.Equal(1, await build.CountAsync("SELECT count(*) FROM audit_events WHERE action = 'seat.status' AND outcome = 'failure'"));
     }
 
+    [Theory]
+    [InlineData(ServiceStatuses.Retired)]
+    [InlineData(ServiceStatuses.Maintenance)]
+    public async Task SetStatus_WhenADraftLeaseReservesTheSeat_IsRefusedNamingTheDraft(string status)
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        await build.LeaseAsync(1, "HZ-2027-0002", Jan1, Jul1, "reserved", "A-2F-Z1-003");
+        var seats = new[] { await build.SeatIdAsync("A-2F-Z1-001"), await build.SeatIdAsync("A-2F-Z1-003") };
+
+        var result = await db.Get<InventoryService>().SetStatusAsync(await build.AdminAsync(), InventoryBuilder.Actor, await build.ParkIdAsync(),
+            new StatusChange(seats, status, new DateOnly(2027, 3, 1), new DateOnly(2027, 9, 1)), InventoryBuilder.Ct);
+
+        Assert.Equal(ErrorKind.Conflict, result.Problem?.Kind);
+        Assert.Equal("SeatReservedByDraft", result.Problem!.Code);
+        Assert.Equal(["A-2F-Z1-003", "HZ-2027-0002"], result.Problem.Args);
+        Assert.Equal(0, await build.CountAsync("SELECT count(*) FROM seats WHERE id IN @Ids AND service_status <> 'in_service'", new { Ids = seats }));
+        Assert.Equal(1, await build.CountAsync("SELECT count(*) FROM audit_events WHERE action = 'seat.status' AND outcome = 'failure'"));
+    }
+
+    [Fact]
+    public async Task SetStatus_WhenALeaseAndADraftBothCollide_NamesTheLease()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        await build.LeaseAsync(1, "HZ-2027-0002", Jan1, Jul1, "reserved", "A-2F-Z1-001");
+        await build.LeaseAsync(0, "HZ-2027-0001", Jan1, Jul1, "held", "A-2F-Z1-002");
+        var seats = new[] { await build.SeatIdAsync("A-2F-Z1-001"), await build.SeatIdAsync("A-2F-Z1-002") };
+
+        var result = await db.Get<InventoryService>().SetStatusAsync(await build.AdminAsync(), InventoryBuilder.Actor, await build.ParkIdAsync(),
+            new StatusChange(seats, ServiceStatuses.Retired, new DateOnly(2027, 3, 1), null), InventoryBuilder.Ct);
+
+        Assert.Equal(("SeatHeldByLease", "HZ-2027-0001"), (result.Problem?.Code, result.Problem?.Args[1]));
+    }
+
     [Fact]
     public async Task SetStatus_MaintenanceAfterTheLeaseEnds_IsAllowed()
     {

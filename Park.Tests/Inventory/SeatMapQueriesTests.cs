@@ -78,6 +78,31 @@ public sealed class SeatMapQueriesTests
     }
 
     [Fact]
+    public async Task DefaultFloor_OpensWhereSeatsAreLeasedForStaff_AndOnTheTenantsOwnSeatsForATenant()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var build = new InventoryBuilder(db);
+        var queries = db.Get<SeatMapQueries>();
+        var parkId = await build.ParkIdAsync();
+        var admin = await build.AdminAsync();
+        Assert.Equal(await build.FloorIdAsync("A", 2), await queries.DefaultFloorAsync(admin, parkId, Day, InventoryBuilder.Ct)); // nothing leased: the first floor
+
+        await build.LeaseAsync(2, "HZ-2027-0003", new DateOnly(2027, 1, 1), new DateOnly(2028, 1, 1), "reserved", "A-3F-Z1-001");
+        await build.LeaseAsync(0, "HZ-2027-0001", new DateOnly(2027, 1, 1), new DateOnly(2028, 1, 1), "held", "B-3F-Z1-001");
+        await build.LeaseAsync(1, "HZ-2027-0002", new DateOnly(2027, 6, 1), new DateOnly(2028, 1, 1), "held", "B-4F-Z1-001");
+        await build.LeaseAsync(1, "HZ-2025-0002", new DateOnly(2025, 1, 1), new DateOnly(2026, 1, 1), "held", "A-4F-Z1-001");
+
+        Assert.Equal(await build.FloorIdAsync("B", 3), await queries.DefaultFloorAsync(admin, parkId, Day, InventoryBuilder.Ct));
+        Assert.Equal(await build.FloorIdAsync("B", 3), await queries.DefaultFloorAsync(await db.ScopeOfAsync("reviewer@gov.demo"), parkId, Day, InventoryBuilder.Ct));
+        Assert.Equal(await build.FloorIdAsync("B", 3), await queries.DefaultFloorAsync(await db.ScopeOfAsync("ops@hengxintong.demo"), parkId, Day, InventoryBuilder.Ct));
+        // Yunsheng holds nothing on the day: its floors at other times, the earliest first in building and level order.
+        var yunsheng = await db.ScopeOfAsync("ops@yunsheng.demo");
+        Assert.Equal(await build.FloorIdAsync("A", 4), await queries.DefaultFloorAsync(yunsheng, parkId, Day, InventoryBuilder.Ct));
+        Assert.Equal(await build.FloorIdAsync("B", 4), await queries.DefaultFloorAsync(yunsheng, parkId, new DateOnly(2027, 7, 1), InventoryBuilder.Ct));
+        Assert.Null(await queries.DefaultFloorAsync(yunsheng, parkId + 1, Day, InventoryBuilder.Ct));
+    }
+
+    [Fact]
     public async Task Floor_OfAThousandSeats_ReturnsEverySeatWithItsPosition()
     {
         var (db, build, _) = await ArrangeAsync();

@@ -27,4 +27,27 @@ public sealed class LeasingDemoTests
         Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM lease_requests WHERE status = 'pending'"));
         Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM lease_versions WHERE kind = 'amendment' AND status = 'signed'"));
     }
+
+    [Fact]
+    public async Task Demo_ReservesSeatsToday_AndTheMapOpensWhereThereIsSomethingToSee()
+    {
+        await using var db = await TestDatabase.WithDemoAsync(leases: true);
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await db.ScopeOfAsync("parkadmin@park.demo");
+        await using var c = await db.Db.OpenAsync(ct);
+        var parkId = await c.ExecuteScalarAsync<long>("SELECT id FROM parks WHERE code = 'HZ-SV'");
+        async Task<string> FloorAsync(long? floorId) => await c.ExecuteScalarAsync<string>(
+            "SELECT b.code || '-' || f.name FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.id = @Id", new { Id = floorId }) ?? "";
+
+        var dashboard = (await db.Get<Park.Domain.Inventory.CapacityStore>().DashboardAsync(admin, parkId, ct))!;
+        var queries = db.Get<Park.Domain.Inventory.SeatMapQueries>();
+        var today = TestClock.At(2026, 11, 23).Today();
+
+        Assert.True(dashboard.Park.Reserved > 0, "a draft lease reserves seats today");
+        Assert.Equal("A-3F", await FloorAsync(await queries.DefaultFloorAsync(admin, parkId, today, ct)));
+        Assert.Equal("B-2F", await FloorAsync(await queries.DefaultFloorAsync(await db.ScopeOfAsync("ops@yunsheng.demo"), parkId, today, ct)));
+        var reservedFloor = (await queries.FloorAsync(admin, await c.ExecuteScalarAsync<long>(
+            "SELECT f.id FROM floors f JOIN buildings b ON b.id = f.building_id WHERE b.code = 'A' AND f.level = 4"), today, ct))!;
+        Assert.Contains(reservedFloor.Seats, s => s.State == Park.Domain.Inventory.SeatStates.Reserved);
+    }
 }

@@ -30,7 +30,7 @@ public static class InventoryApi
         v1.MapGet("/parks/{id:long}/availability", AvailabilityAsync).WithName("FindAvailableSeats")
             .WithSummary("Ranked proposals of `count` seats free from `from` to `to` (exclusive), keeping teams together.");
         v1.MapGet("/parks/{id:long}/seats/export", ExportAsync).WithName("ExportSeats").RequireAuthorization(Policies.ParkViewer)
-            .WithSummary("The park's seats as CSV (UTF-8 with BOM; formula-like cells neutralised).");
+            .WithSummary("The park's seats as CSV (UTF-8 with BOM; formula-like cells neutralised; English headers in every language, status_since and status_until included).");
     }
 
     private static async Task<Ok<ParkApi.ListResponse<ParkItem>>> ListParksAsync(
@@ -68,22 +68,24 @@ public static class InventoryApi
         return TypedResults.Ok(new Page<SeatItem>(items, result.Total).ToResponse());
     }
 
+    /// <summary>
+    /// The availability search's query string, read as text so that a malformed value gets a message in the caller's
+    /// language: dates yyyy-MM-dd; ids positive integers; flags true/false (or 1/0); minMonitors 0–4.
+    /// </summary>
+    public sealed record AvailabilityParameters(
+        string? Count, string? From, string? To, string? BuildingId, string? FloorId, string? SeatType,
+        string? Pc, string? Headset, string? PhoneLine, string? PciZone, string? MinMonitors);
+
     private static async Task<Results<Ok<AvailabilityResponse>, NotFound, ValidationProblem>> AvailabilityAsync(
         long id, ScopeProvider scopes, AvailabilityService availability, IStringLocalizer<InventoryStrings> loc,
-        int? count, string? from, string? to, long? buildingId, long? floorId, string? seatType, CancellationToken ct)
+        [AsParameters] AvailabilityParameters q, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        if (FirstBad(q) is { } bad)
         {
-            return Invalid("from", "yyyy-MM-dd");
+            return Invalid(bad, loc[MessageFor(bad), bad]);
         }
 
-        if (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
-        {
-            return Invalid("to", "yyyy-MM-dd");
-        }
-
-        var result = await availability.SearchAsync(await scopes.RequireAsync(ct),
-            new AvailabilityQuery(id, count ?? 1, start, end, buildingId, floorId, string.IsNullOrEmpty(seatType) ? null : seatType), ct: ct);
+        var result = await availability.SearchAsync(await scopes.RequireAsync(ct), ToQuery(id, q), ct: ct);
         if (result.Problem is { Kind: ErrorKind.NotFound })
         {
             return TypedResults.NotFound();
@@ -106,6 +108,50 @@ public static class InventoryApi
             ? TypedResults.File(result.Value!, "text/csv; charset=utf-8", $"seats-{id}.csv")
             : TypedResults.NotFound();
     }
+
+    /// <summary>The parsed query; call only once <see cref="FirstBad"/> found nothing.</summary>
+    private static AvailabilityQuery ToQuery(long parkId, AvailabilityParameters q) =>
+        new(
+            parkId, Int(q.Count) ?? 1, Date(q.From)!.Value, Date(q.To)!.Value, Id(q.BuildingId), Id(q.FloorId), string.IsNullOrEmpty(q.SeatType) ? null : q.SeatType,
+            new EquipmentNeeds(Flag(q.Pc), Flag(q.Headset), Flag(q.PhoneLine), Int(q.MinMonitors), Flag(q.PciZone)));
+
+    /// <summary>The first query parameter that does not parse (range and enum checks are the service's), or null.</summary>
+    private static string? FirstBad(AvailabilityParameters q) =>
+        Date(q.From) is null ? "from"
+        : Date(q.To) is null ? "to"
+        : !string.IsNullOrEmpty(q.Count) && Int(q.Count) is null ? "count"
+        : !string.IsNullOrEmpty(q.BuildingId) && Id(q.BuildingId) is null ? "buildingId"
+        : !string.IsNullOrEmpty(q.FloorId) && Id(q.FloorId) is null ? "floorId"
+        : !string.IsNullOrEmpty(q.MinMonitors) && Int(q.MinMonitors) is null ? "minMonitors"
+        : !string.IsNullOrEmpty(q.Pc) && Flag(q.Pc) is null ? "pc"
+        : !string.IsNullOrEmpty(q.Headset) && Flag(q.Headset) is null ? "headset"
+        : !string.IsNullOrEmpty(q.PhoneLine) && Flag(q.PhoneLine) is null ? "phoneLine"
+        : !string.IsNullOrEmpty(q.PciZone) && Flag(q.PciZone) is null ? "pciZone"
+        : null;
+
+    private static string MessageFor(string parameter) => parameter switch
+    {
+        "from" or "to" => "ParameterDateInvalid",
+        "count" or "minMonitors" => "ParameterNumberInvalid",
+        "buildingId" or "floorId" => "ParameterIdInvalid",
+        _ => "ParameterFlagInvalid",
+    };
+
+    private static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static int? Int(string? text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static long? Id(string? text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+
+    private static bool? Flag(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => null,
+    };
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
