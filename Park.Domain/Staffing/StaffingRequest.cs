@@ -144,6 +144,7 @@ public static class StaffingCodes
     public const string IntervalDuplicated = "Staffing.IntervalDuplicated";
     public const string IntervalOverlaps = "Staffing.IntervalOverlaps";
     public const string TooManyRows = "Staffing.TooManyRows";
+    public const string TooMuchWork = "Staffing.TooMuchWork";
     public const string NoRows = "Staffing.NoRows";
     public const string MissingColumn = "Staffing.MissingColumn";
     public const string UnknownColumn = "Staffing.UnknownColumn";
