@@ -48,7 +48,14 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
     /// Fills a month from a monthly total and the line's weekly pattern, learnt from its history
     /// (or, with none, weekdays 08:00–20:00), replacing that month's intervals.
     /// </summary>
-    public async Task<Result<int>> ApplyPatternAsync(AccessScope scope, long lineId, DateOnly month, double monthlyTotal, CancellationToken ct = default)
+    public Task<Result<int>> ApplyPatternAsync(AccessScope scope, long lineId, DateOnly month, double monthlyTotal, CancellationToken ct = default) =>
+        ApplyPatternAsync(scope, lineId, month, monthlyTotal, null, ct);
+
+    /// <summary>
+    /// Fills a month from a monthly total spread by <paramref name="shape"/> (weekday × hour-of-day
+    /// shares), or, when it is null, by the pattern learnt from history (or weekdays 08:00–20:00).
+    /// </summary>
+    public async Task<Result<int>> ApplyPatternAsync(AccessScope scope, long lineId, DateOnly month, double monthlyTotal, WeekShape? shape, CancellationToken ct = default)
     {
         var line = await lines.GetAsync(scope, lineId, ct);
         if (line is null)
@@ -66,14 +73,31 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
             return Problem.Invalid("monthlyTotal", StaffingCodes.VolumeNegative);
         }
 
-        var history = await HistoryAsync(line, ct);
+        if (shape?.Validate() is [var bad, ..])
+        {
+            return Problem.Invalid(bad.Field!, bad.Code, bad.Args);
+        }
+
         var perDay = line.IntervalsPerDay;
-        var shares = history.Weeks > 0 ? Shares(history) : DefaultShares(perDay);
+        double[] shares;
+        if (shape is not null)
+        {
+            shares = shape.ToWeekShares((int)line.IntervalSeconds);
+        }
+        else
+        {
+            var history = await HistoryAsync(line, ct);
+            shares = history.Weeks > 0 ? Shares(history) : WeekShape.OfficeHours.ToWeekShares((int)line.IntervalSeconds);
+        }
+
         var first = new DateOnly(month.Year, month.Month, 1);
         var volumes = WeeklyPattern.Expand(first, monthlyTotal, shares, perDay);
         var start = first.ToDateTime(TimeOnly.MinValue);
         var rows = volumes.Select((v, i) => (start.AddSeconds((double)i * line.IntervalSeconds), v, v, (double)line.AhtSeconds)).ToList();
-        await SaveAsync(scope, line, rows, "pattern", ct);
+        static string Join(IEnumerable<double> shares) => string.Join('/', shares.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        var how = shape is null ? "learnt pattern" : $"weekdays {Join(shape.Days)}; hours {Join(shape.Hours)}";
+        await SaveAsync(scope, line, rows, "pattern", ct,
+            $"{first.ToString("yyyy-MM", CultureInfo.InvariantCulture)} total {monthlyTotal.ToString(CultureInfo.InvariantCulture)}, {how}");
         return rows.Count;
     }
 
@@ -116,7 +140,8 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
         return new VolumeHistory(monday, weeks, season, series);
     }
 
-    private async Task SaveAsync(AccessScope scope, ServiceLine line, List<(DateTime Start, double Offered, double Handled, double Aht)> rows, string source, CancellationToken ct)
+    private async Task SaveAsync(AccessScope scope, ServiceLine line, List<(DateTime Start, double Offered, double Handled, double Aht)> rows, string source, CancellationToken ct,
+        string? note = null)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: false);
@@ -130,7 +155,7 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
             LineId = line.Id, Start = r.Start.ToString(StartFormat, CultureInfo.InvariantCulture), r.Offered, r.Handled, r.Aht, Source = source,
         }), tx, cancellationToken: ct));
         await audit.RecordAsync(connection, tx, AuditActor.From(scope), new AuditEntry($"staffing.volumes.{source}", "staffing_service_line",
-            line.Id.ToString(CultureInfo.InvariantCulture), Details: $"{rows.Count} intervals", ParkId: line.ParkId, TenantId: line.TenantId), ct);
+            line.Id.ToString(CultureInfo.InvariantCulture), Details: note is null ? $"{rows.Count} intervals" : $"{rows.Count} intervals ({note})", ParkId: line.ParkId, TenantId: line.TenantId), ct);
         await tx.CommitAsync(ct);
     }
 
@@ -140,20 +165,6 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
         for (var i = 0; i < history.Offered.Length; i++)
         {
             shares[i % history.Season] += history.Offered[i];
-        }
-
-        return shares;
-    }
-
-    private static double[] DefaultShares(int perDay)
-    {
-        var shares = new double[7 * perDay];
-        for (var d = 0; d < 5; d++)
-        {
-            for (var i = perDay * 8 / 24; i < perDay * 20 / 24; i++)
-            {
-                shares[(d * perDay) + i] = 1;
-            }
         }
 
         return shares;
