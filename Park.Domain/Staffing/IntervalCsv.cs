@@ -115,7 +115,7 @@ public static class IntervalCsv
 
         foreach (var column in header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add(new RowProblem(1, column.Key, StaffingCodes.IntervalDuplicated));
+            problems.Add(new RowProblem(1, column.Key, StaffingCodes.DuplicateColumn, column.Key));
         }
     }
 

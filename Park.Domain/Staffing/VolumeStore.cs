@@ -19,6 +19,9 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
 {
     internal const string StartFormat = "yyyy-MM-dd'T'HH:mm";
 
+    /// <summary>The largest monthly total a pattern spreads (calls per month).</summary>
+    public const double MaxMonthlyTotal = 100_000_000;
+
     /// <summary>All rows or none; importing the same file again changes nothing (rows are keyed by interval).</summary>
     public async Task<Result<VolumeImport>> ImportAsync(AccessScope scope, long lineId, TextReader csv, CancellationToken ct = default)
     {
@@ -68,9 +71,9 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
             return Problem.NotAllowed();
         }
 
-        if (!(monthlyTotal >= 0 && monthlyTotal <= 100_000_000))
+        if (!(monthlyTotal >= 0 && monthlyTotal <= MaxMonthlyTotal))
         {
-            return Problem.Invalid("monthlyTotal", StaffingCodes.VolumeNegative);
+            return Problem.Invalid("monthlyTotal", StaffingCodes.MonthlyTotalOutOfRange, MaxMonthlyTotal);
         }
 
         if (shape?.Validate() is [var bad, ..])
