@@ -12,6 +12,16 @@ public sealed record VolumeHistory(DateOnly FirstMonday, int Weeks, int Season, 
     public DateOnly NextMonday => FirstMonday.AddDays(7 * Weeks);
 }
 
+/// <summary>
+/// The handle time measured in a line's imported volumes: Σ(handled × AHT) ÷ Σ handled over the last
+/// <see cref="Weeks"/> complete weeks of history, next to the AHT configured on the line.
+/// </summary>
+public sealed record MeasuredAht(double Seconds, double Handled, int Weeks, DateOnly From, DateOnly To)
+{
+    /// <summary>Whole seconds, as a scenario's AHT is stored.</summary>
+    public int RoundedSeconds => (int)Math.Max(1, Math.Round(Seconds, MidpointRounding.AwayFromZero));
+}
+
 public sealed record VolumeImport(int Imported, IReadOnlyList<RowProblem> Problems);
 
 /// <summary>Interval volumes of service lines: CSV imports, weekly pattern × monthly total, history for forecasts.</summary>
@@ -104,6 +114,56 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
         return rows.Count;
     }
 
+    /// <summary>Weeks of history the measured AHT looks back over.</summary>
+    public const int MeasuredAhtWeeks = 4;
+
+    /// <summary>
+    /// The handled-weighted mean AHT of the imported intervals (pattern-filled ones carry the line's own
+    /// AHT and are left out) in the last <see cref="MeasuredAhtWeeks"/> complete weeks; null when the
+    /// line is not found or nothing was handled there.
+    /// </summary>
+    public async Task<MeasuredAht?> MeasuredAhtAsync(AccessScope scope, long lineId, CancellationToken ct = default)
+    {
+        var line = await lines.GetAsync(scope, lineId, ct);
+        if (line is null)
+        {
+            return null;
+        }
+
+        var (monday, weeks) = CompleteWeeks(line);
+        if (weeks == 0)
+        {
+            return null;
+        }
+
+        var used = Math.Min(weeks, MeasuredAhtWeeks);
+        var to = monday.AddDays(7 * weeks);
+        var from = to.AddDays(-7 * used);
+        await using var connection = await db.OpenAsync(ct);
+        var (weighted, handled) = await connection.QuerySingleAsync<(double?, double?)>(new CommandDefinition("""
+            SELECT sum(handled * aht_seconds), sum(handled) FROM staffing_volumes
+            WHERE service_line_id = @Id AND source = 'import' AND handled > 0 AND aht_seconds > 0
+              AND interval_start >= @From AND interval_start < @To
+            """, new { line.Id, From = Start(from), To = Start(to) }, cancellationToken: ct));
+        return handled is > 0 && weighted is { } total ? new MeasuredAht(total / handled.Value, handled.Value, used, from, to) : null;
+    }
+
+    private static string Start(DateOnly day) => day.ToDateTime(TimeOnly.MinValue).ToString(StartFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The first Monday of a line's history and how many complete weeks follow it.</summary>
+    private static (DateOnly Monday, int Weeks) CompleteWeeks(ServiceLine line)
+    {
+        if (line.FirstInterval is null || line.LastInterval is null)
+        {
+            return (default, 0);
+        }
+
+        var firstDay = DateOnly.FromDateTime(Parse(line.FirstInterval));
+        var lastDay = DateOnly.FromDateTime(Parse(line.LastInterval));
+        var monday = firstDay.AddDays((7 - WeeklyPattern.WeekOffset(firstDay)) % 7);
+        return (monday, Math.Max(0, (lastDay.DayNumber - monday.DayNumber + 1) / 7));
+    }
+
     public async Task<VolumeHistory?> HistoryAsync(AccessScope scope, long lineId, CancellationToken ct = default)
     {
         var line = await lines.GetAsync(scope, lineId, ct);
@@ -118,10 +178,7 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
             return new VolumeHistory(default, 0, season, []);
         }
 
-        var firstDay = DateOnly.FromDateTime(Parse(line.FirstInterval));
-        var lastDay = DateOnly.FromDateTime(Parse(line.LastInterval));
-        var monday = firstDay.AddDays((7 - WeeklyPattern.WeekOffset(firstDay)) % 7);
-        var weeks = Math.Max(0, (lastDay.DayNumber - monday.DayNumber + 1) / 7);
+        var (monday, weeks) = CompleteWeeks(line);
         var series = new double[weeks * season];
         if (weeks > 0)
         {
