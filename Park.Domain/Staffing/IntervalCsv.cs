@@ -136,6 +136,7 @@ public static class IntervalCsv
 
         csv.WriteField("status");
         csv.WriteField("max_servable_volume");
+        csv.WriteField("max_servable_load");
         csv.EndRecord();
         for (var i = 0; i < results.Count; i++)
         {
@@ -158,6 +159,7 @@ public static class IntervalCsv
 
             csv.WriteField(Status(r));
             csv.WriteField(r.MaxServableVolume is { } max ? Format(max, "F2") : "");
+            csv.WriteField(r.MaxServableLoad is { } load ? Format(load, "F3") : "");
             csv.EndRecord();
         }
     }

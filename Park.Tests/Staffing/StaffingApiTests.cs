@@ -156,4 +156,42 @@ public sealed class StaffingApiTests : IAsyncLifetime
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    [Fact]
+    public async Task Calculate_EchoesTheInputColumnsBeforeTheResults_AndTheLargestServableLoad()
+    {
+        var client = await _factory.SignedInAsync(Roles.TenantUser);
+        var response = await client.PostAsJsonAsync("/api/v1/staffing/calculate", new
+        {
+            intervals = new object[]
+            {
+                Interval("2026-03-02T09:00", 100),
+                new
+                {
+                    intervalStart = "2026-03-02T09:30", intervalSeconds = 1800, volume = 100.5, ahtSeconds = 180, slTarget = 0.8, slSeconds = 20,
+                    shrinkage = 0.3, maxOccupancy = 0.85, maxAgents = 12,
+                },
+            },
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("items");
+        var names = items[0].EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["intervalStart", "intervalSeconds", "volume", "ahtSeconds", "slTarget", "slSeconds", "shrinkage", "maxOccupancy",
+            "patienceSeconds", "maxAbandon", "maxAsaSeconds", "maxAgents", "agents"], names.Take(13));
+        Assert.Equal((1800, 100m, 180m, 0.8, 20.0, 0.3m, 0.85m), (items[0].GetProperty("intervalSeconds").GetInt32(), items[0].GetProperty("volume").GetDecimal(),
+            items[0].GetProperty("ahtSeconds").GetDecimal(), items[0].GetProperty("slTarget").GetDouble(), items[0].GetProperty("slSeconds").GetDouble(),
+            items[0].GetProperty("shrinkage").GetDecimal(), items[0].GetProperty("maxOccupancy").GetDecimal()));
+        Assert.Equal(JsonValueKind.Null, items[0].GetProperty("maxServableLoad").ValueKind);
+
+        var capped = items[1];
+        Assert.Equal((100.5m, 12), (capped.GetProperty("volume").GetDecimal(), capped.GetProperty("maxAgents").GetInt32()));
+        Assert.Equal("unreachable_agent_limit", capped.GetProperty("status").GetString());
+        var volume = capped.GetProperty("maxServableVolume").GetDouble();
+        var load = capped.GetProperty("maxServableLoad").GetDouble();
+        Assert.Equal(volume * 180 / 1800, load, 9);
+        // The load is what 12 agents serve: a little more is not.
+        var request = new Park.Domain.Staffing.StaffingRequest((decimal)volume, 1800, 180m, 0.8, 20, 0.3m, 0.85m);
+        Assert.True(Park.Domain.Staffing.StaffingEngine.Calculate(request).Agents <= 12);
+        Assert.True(Park.Domain.Staffing.StaffingEngine.Calculate(request with { Volume = request.Volume + 0.05m }).Agents > 12);
+    }
 }

@@ -34,8 +34,25 @@ public static class StaffingApi
         double? MaxAsaSeconds = null,
         int? MaxAgents = null);
 
+    /// <summary>
+    /// One result: the interval's input columns as understood (defaults of optional targets are
+    /// null), then the results, as the CSV output has them. For an unreachable interval,
+    /// <see cref="MaxServableVolume"/> and <see cref="MaxServableLoad"/> are the largest volume and
+    /// offered load (Erlangs) the capped staff serves meeting every target.
+    /// </summary>
     public sealed record IntervalOut(
         string IntervalStart,
+        int IntervalSeconds,
+        decimal Volume,
+        decimal AhtSeconds,
+        double SlTarget,
+        double SlSeconds,
+        decimal Shrinkage,
+        decimal MaxOccupancy,
+        double? PatienceSeconds,
+        double? MaxAbandon,
+        double? MaxAsaSeconds,
+        int? MaxAgents,
         int Agents,
         long Positions,
         double LoadErlangs,
@@ -46,6 +63,7 @@ public static class StaffingApi
         double? AbandonRate,
         string Status,
         double? MaxServableVolume,
+        double? MaxServableLoad,
         string? Message);
 
     public static void MapStaffingApi(this RouteGroupBuilder v1)
@@ -165,14 +183,18 @@ public static class StaffingApi
             return Invalid(l, new Dictionary<string, string[]> { ["intervals"] = [l[StaffingCodes.TooMuchWork, work, IntervalBatch.MaxWork]] });
         }
 
+        // Every row passed the checks, so intervals[i] is given[i].
         var results = IntervalBatch.Calculate(intervals, ct);
         var items = new IntervalOut[results.Length];
         for (var i = 0; i < items.Length; i++)
         {
             var r = results[i];
-            items[i] = new IntervalOut(given[i].IntervalStart!, r.Agents, r.Positions, r.LoadErlangs, Finite(r.ServiceLevel),
-                Finite(r.AsaSeconds), Finite(r.Occupancy), Finite(r.WaitProbability), r.AbandonRate, IntervalCsv.Status(r),
-                r.MaxServableVolume, r.Reason is null ? null : l[r.Reason, r.MaxServableVolume ?? 0].Value);
+            var q = intervals[i].Request;
+            items[i] = new IntervalOut(given[i].IntervalStart!, q.IntervalSeconds, q.Volume, q.AhtSeconds, q.ServiceLevelTarget, q.ThresholdSeconds,
+                q.Shrinkage, q.MaxOccupancy, q.PatienceSeconds, q.MaxAbandon, q.MaxAsaSeconds, q.MaxAgents,
+                r.Agents, r.Positions, r.LoadErlangs, Finite(r.ServiceLevel), Finite(r.AsaSeconds), Finite(r.Occupancy), Finite(r.WaitProbability),
+                r.AbandonRate, IntervalCsv.Status(r), r.MaxServableVolume, r.MaxServableLoad,
+                r.Reason is null ? null : l[r.Reason, r.MaxServableVolume ?? 0].Value);
         }
 
         return TypedResults.Ok(new ParkApi.ListResponse<IntervalOut>(items, items.Length));
