@@ -115,7 +115,7 @@ public static class IntervalCsv
 
         foreach (var column in header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add(new RowProblem(1, column.Key, StaffingCodes.IntervalDuplicated));
+            problems.Add(new RowProblem(1, column.Key, StaffingCodes.DuplicateColumn, column.Key));
         }
     }
 
@@ -136,6 +136,7 @@ public static class IntervalCsv
 
         csv.WriteField("status");
         csv.WriteField("max_servable_volume");
+        csv.WriteField("max_servable_load");
         csv.EndRecord();
         for (var i = 0; i < results.Count; i++)
         {
@@ -158,6 +159,7 @@ public static class IntervalCsv
 
             csv.WriteField(Status(r));
             csv.WriteField(r.MaxServableVolume is { } max ? Format(max, "F2") : "");
+            csv.WriteField(r.MaxServableLoad is { } load ? Format(load, "F3") : "");
             csv.EndRecord();
         }
     }

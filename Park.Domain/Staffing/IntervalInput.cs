@@ -13,6 +13,12 @@ public static class IntervalBatch
 {
     public const int MaxRows = 100_000;
 
+    /// <summary>
+    /// The most agents one API request may search, summed over its intervals (see <see cref="Work"/>):
+    /// about 100,000 intervals of 100 Erlangs, a fraction of a second of engine time.
+    /// </summary>
+    public const long MaxWork = 10_000_000;
+
     public static readonly string[] StartFormats =
     [
         "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss",
@@ -57,12 +63,42 @@ public static class IntervalBatch
         return problems.OrderBy(p => p.Row).ToList();
     }
 
-    /// <summary>Results in input order; call only when <see cref="Check"/> found nothing.</summary>
-    public static StaffingResult[] Calculate(IReadOnlyList<IntervalInput> intervals)
+    /// <summary>
+    /// How many agents a calculation may search, summed over its intervals: per interval the staff
+    /// the offered load needs under its occupancy cap (⌈A ÷ cap⌉, at least ⌊A⌋ + 1), bounded by the
+    /// interval's agent limit. The engine's search is linear in that count, so this bounds the work.
+    /// </summary>
+    public static long Work(IReadOnlyList<IntervalInput> intervals)
+    {
+        long total = 0;
+        foreach (var interval in intervals)
+        {
+            var request = interval.Request;
+            if (request.Volume == 0)
+            {
+                continue;
+            }
+
+            var limit = Math.Min(request.MaxAgents ?? StaffingEngine.AgentLimit, StaffingEngine.AgentLimit);
+            var load = request.ExactLoad;
+            var needed = Math.Max(decimal.Ceiling(load / request.MaxOccupancy), decimal.Floor(load) + 1);
+            total += (long)Math.Min(needed, limit);
+        }
+
+        return total;
+    }
+
+    /// <summary>Results in input order; call only when <see cref="Check"/> found nothing. Stops when <paramref name="ct"/> is cancelled.</summary>
+    public static StaffingResult[] Calculate(IReadOnlyList<IntervalInput> intervals, CancellationToken ct = default)
     {
         var results = new StaffingResult[intervals.Count];
         for (var i = 0; i < results.Length; i++)
         {
+            if ((i & 255) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
             results[i] = StaffingEngine.CalculateValid(intervals[i].Request);
         }
 

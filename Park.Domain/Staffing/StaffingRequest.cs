@@ -144,6 +144,16 @@ public static class StaffingCodes
     public const string IntervalDuplicated = "Staffing.IntervalDuplicated";
     public const string IntervalOverlaps = "Staffing.IntervalOverlaps";
     public const string TooManyRows = "Staffing.TooManyRows";
+    public const string TooMuchWork = "Staffing.TooMuchWork";
+    public const string DuplicateColumn = "Staffing.DuplicateColumn";
+    public const string ColumnNegative = "Staffing.ColumnNegative";
+    public const string ColumnTooLarge = "Staffing.ColumnTooLarge";
+    public const string MonthlyTotalOutOfRange = "Staffing.MonthlyTotalOutOfRange";
+    public const string PatternShareCount = "Staffing.PatternShareCount";
+    public const string PatternDayNegative = "Staffing.PatternDayNegative";
+    public const string PatternHourNegative = "Staffing.PatternHourNegative";
+    public const string PatternDaysZero = "Staffing.PatternDaysZero";
+    public const string PatternHoursZero = "Staffing.PatternHoursZero";
     public const string NoRows = "Staffing.NoRows";
     public const string MissingColumn = "Staffing.MissingColumn";
     public const string UnknownColumn = "Staffing.UnknownColumn";

@@ -37,6 +37,11 @@ public static class VolumeCsv
             problems.Add(new RowProblem(1, unknown, StaffingCodes.UnknownColumn));
         }
 
+        foreach (var twice in header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add(new RowProblem(1, twice.Key, StaffingCodes.DuplicateColumn, twice.Key));
+        }
+
         if (problems.Count > 0)
         {
             return new VolumeSheet([], problems);
@@ -121,9 +126,15 @@ public static class VolumeCsv
             return 0;
         }
 
-        if (value < 0 || value > (double)StaffingRequest.MaxVolume)
+        // Each message names its column: a negative handle time is not "a negative volume".
+        var max = field == "aht_seconds" ? (double)StaffingRequest.MaxAht : (double)StaffingRequest.MaxVolume;
+        if (value < 0)
         {
-            problems.Add(new RowProblem(line, field, value < 0 ? StaffingCodes.VolumeNegative : StaffingCodes.VolumeTooLarge));
+            problems.Add(new RowProblem(line, field, StaffingCodes.ColumnNegative, field));
+        }
+        else if (value > max)
+        {
+            problems.Add(new RowProblem(line, field, StaffingCodes.ColumnTooLarge, field, max));
         }
 
         return value;

@@ -12,12 +12,25 @@ public sealed record VolumeHistory(DateOnly FirstMonday, int Weeks, int Season, 
     public DateOnly NextMonday => FirstMonday.AddDays(7 * Weeks);
 }
 
+/// <summary>
+/// The handle time measured in a line's imported volumes: Σ(handled × AHT) ÷ Σ handled over the last
+/// <see cref="Weeks"/> complete weeks of history, next to the AHT configured on the line.
+/// </summary>
+public sealed record MeasuredAht(double Seconds, double Handled, int Weeks, DateOnly From, DateOnly To)
+{
+    /// <summary>Whole seconds, as a scenario's AHT is stored.</summary>
+    public int RoundedSeconds => (int)Math.Max(1, Math.Round(Seconds, MidpointRounding.AwayFromZero));
+}
+
 public sealed record VolumeImport(int Imported, IReadOnlyList<RowProblem> Problems);
 
 /// <summary>Interval volumes of service lines: CSV imports, weekly pattern × monthly total, history for forecasts.</summary>
 public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTrail audit)
 {
     internal const string StartFormat = "yyyy-MM-dd'T'HH:mm";
+
+    /// <summary>The largest monthly total a pattern spreads (calls per month).</summary>
+    public const double MaxMonthlyTotal = 100_000_000;
 
     /// <summary>All rows or none; importing the same file again changes nothing (rows are keyed by interval).</summary>
     public async Task<Result<VolumeImport>> ImportAsync(AccessScope scope, long lineId, TextReader csv, CancellationToken ct = default)
@@ -48,7 +61,14 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
     /// Fills a month from a monthly total and the line's weekly pattern, learnt from its history
     /// (or, with none, weekdays 08:00–20:00), replacing that month's intervals.
     /// </summary>
-    public async Task<Result<int>> ApplyPatternAsync(AccessScope scope, long lineId, DateOnly month, double monthlyTotal, CancellationToken ct = default)
+    public Task<Result<int>> ApplyPatternAsync(AccessScope scope, long lineId, DateOnly month, double monthlyTotal, CancellationToken ct = default) =>
+        ApplyPatternAsync(scope, lineId, month, monthlyTotal, null, ct);
+
+    /// <summary>
+    /// Fills a month from a monthly total spread by <paramref name="shape"/> (weekday × hour-of-day
+    /// shares), or, when it is null, by the pattern learnt from history (or weekdays 08:00–20:00).
+    /// </summary>
+    public async Task<Result<int>> ApplyPatternAsync(AccessScope scope, long lineId, DateOnly month, double monthlyTotal, WeekShape? shape, CancellationToken ct = default)
     {
         var line = await lines.GetAsync(scope, lineId, ct);
         if (line is null)
@@ -61,20 +81,87 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
             return Problem.NotAllowed();
         }
 
-        if (!(monthlyTotal >= 0 && monthlyTotal <= 100_000_000))
+        if (!(monthlyTotal >= 0 && monthlyTotal <= MaxMonthlyTotal))
         {
-            return Problem.Invalid("monthlyTotal", StaffingCodes.VolumeNegative);
+            return Problem.Invalid("monthlyTotal", StaffingCodes.MonthlyTotalOutOfRange, MaxMonthlyTotal);
         }
 
-        var history = await HistoryAsync(line, ct);
+        if (shape?.Validate() is [var bad, ..])
+        {
+            return Problem.Invalid(bad.Field!, bad.Code, bad.Args);
+        }
+
         var perDay = line.IntervalsPerDay;
-        var shares = history.Weeks > 0 ? Shares(history) : DefaultShares(perDay);
+        double[] shares;
+        if (shape is not null)
+        {
+            shares = shape.ToWeekShares((int)line.IntervalSeconds);
+        }
+        else
+        {
+            var history = await HistoryAsync(line, ct);
+            shares = history.Weeks > 0 ? Shares(history) : WeekShape.OfficeHours.ToWeekShares((int)line.IntervalSeconds);
+        }
+
         var first = new DateOnly(month.Year, month.Month, 1);
         var volumes = WeeklyPattern.Expand(first, monthlyTotal, shares, perDay);
         var start = first.ToDateTime(TimeOnly.MinValue);
         var rows = volumes.Select((v, i) => (start.AddSeconds((double)i * line.IntervalSeconds), v, v, (double)line.AhtSeconds)).ToList();
-        await SaveAsync(scope, line, rows, "pattern", ct);
+        static string Join(IEnumerable<double> shares) => string.Join('/', shares.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        var how = shape is null ? "learnt pattern" : $"weekdays {Join(shape.Days)}; hours {Join(shape.Hours)}";
+        await SaveAsync(scope, line, rows, "pattern", ct,
+            $"{first.ToString("yyyy-MM", CultureInfo.InvariantCulture)} total {monthlyTotal.ToString(CultureInfo.InvariantCulture)}, {how}");
         return rows.Count;
+    }
+
+    /// <summary>Weeks of history the measured AHT looks back over.</summary>
+    public const int MeasuredAhtWeeks = 4;
+
+    /// <summary>
+    /// The handled-weighted mean AHT of the imported intervals (pattern-filled ones carry the line's own
+    /// AHT and are left out) in the last <see cref="MeasuredAhtWeeks"/> complete weeks; null when the
+    /// line is not found or nothing was handled there.
+    /// </summary>
+    public async Task<MeasuredAht?> MeasuredAhtAsync(AccessScope scope, long lineId, CancellationToken ct = default)
+    {
+        var line = await lines.GetAsync(scope, lineId, ct);
+        if (line is null)
+        {
+            return null;
+        }
+
+        var (monday, weeks) = CompleteWeeks(line);
+        if (weeks == 0)
+        {
+            return null;
+        }
+
+        var used = Math.Min(weeks, MeasuredAhtWeeks);
+        var to = monday.AddDays(7 * weeks);
+        var from = to.AddDays(-7 * used);
+        await using var connection = await db.OpenAsync(ct);
+        var (weighted, handled) = await connection.QuerySingleAsync<(double?, double?)>(new CommandDefinition("""
+            SELECT sum(handled * aht_seconds), sum(handled) FROM staffing_volumes
+            WHERE service_line_id = @Id AND source = 'import' AND handled > 0 AND aht_seconds > 0
+              AND interval_start >= @From AND interval_start < @To
+            """, new { line.Id, From = Start(from), To = Start(to) }, cancellationToken: ct));
+        return handled is > 0 && weighted is { } total ? new MeasuredAht(total / handled.Value, handled.Value, used, from, to) : null;
+    }
+
+    private static string Start(DateOnly day) => day.ToDateTime(TimeOnly.MinValue).ToString(StartFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The first Monday of a line's history and how many complete weeks follow it.</summary>
+    private static (DateOnly Monday, int Weeks) CompleteWeeks(ServiceLine line)
+    {
+        if (line.FirstInterval is null || line.LastInterval is null)
+        {
+            return (default, 0);
+        }
+
+        var firstDay = DateOnly.FromDateTime(Parse(line.FirstInterval));
+        var lastDay = DateOnly.FromDateTime(Parse(line.LastInterval));
+        var monday = firstDay.AddDays((7 - WeeklyPattern.WeekOffset(firstDay)) % 7);
+        return (monday, Math.Max(0, (lastDay.DayNumber - monday.DayNumber + 1) / 7));
     }
 
     public async Task<VolumeHistory?> HistoryAsync(AccessScope scope, long lineId, CancellationToken ct = default)
@@ -91,10 +178,7 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
             return new VolumeHistory(default, 0, season, []);
         }
 
-        var firstDay = DateOnly.FromDateTime(Parse(line.FirstInterval));
-        var lastDay = DateOnly.FromDateTime(Parse(line.LastInterval));
-        var monday = firstDay.AddDays((7 - WeeklyPattern.WeekOffset(firstDay)) % 7);
-        var weeks = Math.Max(0, (lastDay.DayNumber - monday.DayNumber + 1) / 7);
+        var (monday, weeks) = CompleteWeeks(line);
         var series = new double[weeks * season];
         if (weeks > 0)
         {
@@ -116,7 +200,8 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
         return new VolumeHistory(monday, weeks, season, series);
     }
 
-    private async Task SaveAsync(AccessScope scope, ServiceLine line, List<(DateTime Start, double Offered, double Handled, double Aht)> rows, string source, CancellationToken ct)
+    private async Task SaveAsync(AccessScope scope, ServiceLine line, List<(DateTime Start, double Offered, double Handled, double Aht)> rows, string source, CancellationToken ct,
+        string? note = null)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: false);
@@ -130,7 +215,7 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
             LineId = line.Id, Start = r.Start.ToString(StartFormat, CultureInfo.InvariantCulture), r.Offered, r.Handled, r.Aht, Source = source,
         }), tx, cancellationToken: ct));
         await audit.RecordAsync(connection, tx, AuditActor.From(scope), new AuditEntry($"staffing.volumes.{source}", "staffing_service_line",
-            line.Id.ToString(CultureInfo.InvariantCulture), Details: $"{rows.Count} intervals", ParkId: line.ParkId, TenantId: line.TenantId), ct);
+            line.Id.ToString(CultureInfo.InvariantCulture), Details: note is null ? $"{rows.Count} intervals" : $"{rows.Count} intervals ({note})", ParkId: line.ParkId, TenantId: line.TenantId), ct);
         await tx.CommitAsync(ct);
     }
 
@@ -140,20 +225,6 @@ public sealed class VolumeStore(ParkDatabase db, ServiceLineStore lines, AuditTr
         for (var i = 0; i < history.Offered.Length; i++)
         {
             shares[i % history.Season] += history.Offered[i];
-        }
-
-        return shares;
-    }
-
-    private static double[] DefaultShares(int perDay)
-    {
-        var shares = new double[7 * perDay];
-        for (var d = 0; d < 5; d++)
-        {
-            for (var i = perDay * 8 / 24; i < perDay * 20 / 24; i++)
-            {
-                shares[(d * perDay) + i] = 1;
-            }
         }
 
         return shares;

@@ -22,9 +22,9 @@ public sealed class IntervalCsvTests
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         IntervalCsv.Write(writer, sheet, IntervalBatch.Calculate(sheet.Intervals));
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(Header + ",agents,positions,service_level,asa_seconds,occupancy,wait_probability,status,max_servable_volume", lines[0]);
+        Assert.Equal(Header + ",agents,positions,service_level,asa_seconds,occupancy,wait_probability,status,max_servable_volume,max_servable_load", lines[0]);
         Assert.Equal("2026-03-02T09:30,1800,360,240,0.8,15,0,1,55,55,0.845883,", lines[1][..56]);
-        Assert.Equal("2026-03-02T09:00,1800,100,180,0.8,20,0.3,0.85,14,20,0.888350,7.836,0.714286,0.174132,met,", lines[2]);
+        Assert.Equal("2026-03-02T09:00,1800,100,180,0.8,20,0.3,0.85,14,20,0.888350,7.836,0.714286,0.174132,met,,", lines[2]);
         Assert.StartsWith("2026-03-02T10:00,1800,0,180,0.8,20,0.3,0.85,0,0,", lines[3], StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);
     }
@@ -122,5 +122,23 @@ public sealed class IntervalCsvTests
         var mixed = Read(Csv("2026-03-02T09:00,1800,x,180,0.8,20,0.3,0.85", "2026-03-02T09:30,1800,5,180,0.8,20,1.5,0.85"));
         Assert.Equal([(2, "volume"), (3, "shrinkage")], mixed.Problems.Select(p => (p.Row, p.Field!)).ToArray());
         Assert.False(sheet.Succeeded);
+    }
+
+    [Fact]
+    public void Write_UnreachableRow_GivesTheLargestServableVolumeAndLoad()
+    {
+        var sheet = Read(Header + ",max_agents\n2026-03-02T09:00,1800,100,180,0.8,20,0.3,0.85,12\n");
+        Assert.True(sheet.Succeeded, string.Join("; ", sheet.Problems));
+        var results = IntervalBatch.Calculate(sheet.Intervals);
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        IntervalCsv.Write(writer, sheet, results);
+        var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",status,max_servable_volume,max_servable_load", lines[0], StringComparison.Ordinal);
+        var cells = lines[1].Split(',');
+        Assert.Equal("2026-03-02T09:00,1800,100,180,0.8,20,0.3,0.85,12", string.Join(',', cells[..9])); // the input as given
+        Assert.Equal("unreachable_agent_limit", cells[^3]);
+        var volume = double.Parse(cells[^2], CultureInfo.InvariantCulture);
+        Assert.Equal(results[0].MaxServableVolume!.Value, volume, 2);
+        Assert.Equal(volume * 180 / 1800, double.Parse(cells[^1], CultureInfo.InvariantCulture), 3);
     }
 }

@@ -50,6 +50,7 @@ public sealed class StaffingBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/staffing/demand");
         await page.WaitForSelectorAsync("[data-testid='demand-HZ-SV'] table");
         Assert.Contains("杭州恒信通客户服务有限公司", await page.TextContentAsync("[data-testid='demand-HZ-SV']"), StringComparison.Ordinal);
+        Assert.Contains("杭州恒信通客户服务有限公司", await page.TextContentAsync("[data-testid='demand-HZ-SV'] [data-testid='plan-forecasts']"), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "staffing-demand");
     }
 }

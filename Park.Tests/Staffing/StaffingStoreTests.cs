@@ -97,7 +97,7 @@ public sealed class StaffingStoreTests
             var view = Assert.Single((await demand.ForScopeAsync(await db.ScopeOfAsync(email), Ct)).Value!);
             Assert.Equal(ParkDemandQueries.Months, view.Months.Count);
             Assert.True(view.Months[0].Built > 1000);
-            Assert.Contains(view.Months, m => m.Forecast > 0 && m.TenantsNeedingRoom.Any(t => t.StartsWith("杭州恒信通", StringComparison.Ordinal)));
+            Assert.Contains(view.Months, m => m.Forecast > 0 && m.TenantsNeedingRoom.Any(t => t.NameZh.StartsWith("杭州恒信通", StringComparison.Ordinal)));
         }
     }
 

@@ -16,22 +16,43 @@ public static class StaffingApi
 {
     public sealed record CalculateRequest(IReadOnlyList<IntervalIn>? Intervals);
 
+    /// <summary>
+    /// One interval as a client sends it. Every column the CSV requires is nullable here so that a
+    /// missing one is reported (<c>intervals[3].volume</c>: required), never read as 0.
+    /// </summary>
     public sealed record IntervalIn(
         string? IntervalStart,
-        int IntervalSeconds,
-        decimal Volume,
-        decimal AhtSeconds,
-        double SlTarget,
-        double SlSeconds,
-        decimal Shrinkage = 0m,
-        decimal MaxOccupancy = 1m,
+        int? IntervalSeconds,
+        decimal? Volume,
+        decimal? AhtSeconds,
+        double? SlTarget,
+        double? SlSeconds,
+        decimal? Shrinkage,
+        decimal? MaxOccupancy,
         double? PatienceSeconds = null,
         double? MaxAbandon = null,
         double? MaxAsaSeconds = null,
         int? MaxAgents = null);
 
+    /// <summary>
+    /// One result: the interval's input columns as understood (defaults of optional targets are
+    /// null), then the results, as the CSV output has them. For an unreachable interval,
+    /// <see cref="MaxServableVolume"/> and <see cref="MaxServableLoad"/> are the largest volume and
+    /// offered load (Erlangs) the capped staff serves meeting every target.
+    /// </summary>
     public sealed record IntervalOut(
         string IntervalStart,
+        int IntervalSeconds,
+        decimal Volume,
+        decimal AhtSeconds,
+        double SlTarget,
+        double SlSeconds,
+        decimal Shrinkage,
+        decimal MaxOccupancy,
+        double? PatienceSeconds,
+        double? MaxAbandon,
+        double? MaxAsaSeconds,
+        int? MaxAgents,
         int Agents,
         long Positions,
         double LoadErlangs,
@@ -42,6 +63,7 @@ public static class StaffingApi
         double? AbandonRate,
         string Status,
         double? MaxServableVolume,
+        double? MaxServableLoad,
         string? Message);
 
     public static void MapStaffingApi(this RouteGroupBuilder v1)
@@ -140,37 +162,93 @@ public static class StaffingApi
         var intervals = new List<IntervalInput>(given.Count);
         for (var i = 0; i < given.Count; i++)
         {
-            var g = given[i];
-            if (g is null || !IntervalBatch.TryParseStart(g.IntervalStart ?? "", out var start))
+            if (ToInput(i, given[i], problems) is { } interval)
             {
-                problems.Add(new RowProblem(i, StaffingFields.IntervalStart, StaffingCodes.IntervalStartInvalid, g?.IntervalStart ?? ""));
-                continue;
+                intervals.Add(interval);
             }
-
-            intervals.Add(new IntervalInput(i, start, new StaffingRequest(g.Volume, g.IntervalSeconds, g.AhtSeconds, g.SlTarget,
-                g.SlSeconds, g.Shrinkage, g.MaxOccupancy, g.PatienceSeconds, g.MaxAbandon, g.MaxAsaSeconds, g.MaxAgents)));
         }
 
         problems.AddRange(IntervalBatch.Check(intervals));
         if (problems.Count > 0)
         {
             var errors = problems
-                .GroupBy(p => $"intervals[{p.Row}].{CamelCase(p.Field ?? "")}")
+                .GroupBy(p => p.Field is null ? $"intervals[{p.Row}]" : $"intervals[{p.Row}].{CamelCase(p.Field)}")
                 .ToDictionary(g => g.Key, g => g.Select(p => l[p.Code, p.Args].Value).ToArray());
             return Invalid(l, errors);
         }
 
-        var results = IntervalBatch.Calculate(intervals);
+        var work = IntervalBatch.Work(intervals);
+        if (work > IntervalBatch.MaxWork)
+        {
+            return Invalid(l, new Dictionary<string, string[]> { ["intervals"] = [l[StaffingCodes.TooMuchWork, work, IntervalBatch.MaxWork]] });
+        }
+
+        // Every row passed the checks, so intervals[i] is given[i].
+        var results = IntervalBatch.Calculate(intervals, ct);
         var items = new IntervalOut[results.Length];
         for (var i = 0; i < items.Length; i++)
         {
             var r = results[i];
-            items[i] = new IntervalOut(given[i].IntervalStart!, r.Agents, r.Positions, r.LoadErlangs, Finite(r.ServiceLevel),
-                Finite(r.AsaSeconds), Finite(r.Occupancy), Finite(r.WaitProbability), r.AbandonRate, IntervalCsv.Status(r),
-                r.MaxServableVolume, r.Reason is null ? null : l[r.Reason, r.MaxServableVolume ?? 0].Value);
+            var q = intervals[i].Request;
+            items[i] = new IntervalOut(given[i].IntervalStart!, q.IntervalSeconds, q.Volume, q.AhtSeconds, q.ServiceLevelTarget, q.ThresholdSeconds,
+                q.Shrinkage, q.MaxOccupancy, q.PatienceSeconds, q.MaxAbandon, q.MaxAsaSeconds, q.MaxAgents,
+                r.Agents, r.Positions, r.LoadErlangs, Finite(r.ServiceLevel), Finite(r.AsaSeconds), Finite(r.Occupancy), Finite(r.WaitProbability),
+                r.AbandonRate, IntervalCsv.Status(r), r.MaxServableVolume, r.MaxServableLoad,
+                r.Reason is null ? null : l[r.Reason, r.MaxServableVolume ?? 0].Value);
         }
 
         return TypedResults.Ok(new ParkApi.ListResponse<IntervalOut>(items, items.Length));
+    }
+
+    /// <summary>
+    /// The interval, or null with every problem of it noted: each missing required field, a bad
+    /// start, and the range problems of the fields that were given (as the CSV path reports them).
+    /// </summary>
+    private static IntervalInput? ToInput(int row, IntervalIn? g, List<RowProblem> problems)
+    {
+        if (g is null)
+        {
+            problems.Add(new RowProblem(row, null, StaffingCodes.Required));
+            return null;
+        }
+
+        var before = problems.Count;
+        void Require(object? value, string field)
+        {
+            if (value is null)
+            {
+                problems.Add(new RowProblem(row, field, StaffingCodes.Required));
+            }
+        }
+
+        DateTime start = default;
+        if (string.IsNullOrWhiteSpace(g.IntervalStart))
+        {
+            Require(null, StaffingFields.IntervalStart);
+        }
+        else if (!IntervalBatch.TryParseStart(g.IntervalStart, out start))
+        {
+            problems.Add(new RowProblem(row, StaffingFields.IntervalStart, StaffingCodes.IntervalStartInvalid, g.IntervalStart));
+        }
+
+        Require(g.IntervalSeconds, StaffingFields.IntervalSeconds);
+        Require(g.Volume, StaffingFields.Volume);
+        Require(g.AhtSeconds, StaffingFields.AhtSeconds);
+        Require(g.SlTarget, StaffingFields.SlTarget);
+        Require(g.SlSeconds, StaffingFields.SlSeconds);
+        Require(g.Shrinkage, StaffingFields.Shrinkage);
+        Require(g.MaxOccupancy, StaffingFields.MaxOccupancy);
+        var request = new StaffingRequest(g.Volume ?? 0, g.IntervalSeconds ?? 0, g.AhtSeconds ?? 0, g.SlTarget ?? 0, g.SlSeconds ?? 0,
+            g.Shrinkage ?? 0, g.MaxOccupancy ?? 0, g.PatienceSeconds, g.MaxAbandon, g.MaxAsaSeconds, g.MaxAgents);
+        if (problems.Count == before)
+        {
+            return new IntervalInput(row, start, request);
+        }
+
+        // Fields that were given are still checked, so one answer names every bad field of the row.
+        var noted = problems.Skip(before).Select(p => p.Field).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(request.Validate().Where(v => !noted.Contains(v.Field)).Select(v => new RowProblem(row, v.Field, v.Code)));
+        return null;
     }
 
     private static ValidationProblem Invalid(IStringLocalizer l, Dictionary<string, string[]> errors) =>

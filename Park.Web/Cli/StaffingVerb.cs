@@ -50,7 +50,7 @@ public static class StaffingVerb
             return 1;
         }
 
-        var results = IntervalBatch.Calculate(sheet.Intervals);
+        var results = IntervalBatch.Calculate(sheet.Intervals, ct);
         for (var i = 0; i < results.Length; i++)
         {
             if (results[i].Status == StaffingStatus.Unreachable)

@@ -235,7 +235,7 @@ public static class ParkWebApp
                 return Window("signin:" + context.Connection.RemoteIpAddress, signInPerMinute);
             }
 
-            // Exports, imports and PDF generation are costly: per user (or address), per minute.
+            // Exports, imports, PDF generation and staffing calculations are costly: per user (or address), per minute.
             return IsHeavy(context.Request.Path)
                 ? Window("heavy:" + (context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString()), heavyPerMinute)
                 : RateLimitPartition.GetNoLimiter("open");
@@ -255,6 +255,7 @@ public static class ParkWebApp
         var value = path.Value ?? "";
         return value.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
                || value.EndsWith("/export", StringComparison.OrdinalIgnoreCase)
-               || value.EndsWith("/import", StringComparison.OrdinalIgnoreCase);
+               || value.EndsWith("/import", StringComparison.OrdinalIgnoreCase)
+               || value.Equals("/api/v1/staffing/calculate", StringComparison.OrdinalIgnoreCase); // up to 100,000 Erlang searches per call
     }
 }
