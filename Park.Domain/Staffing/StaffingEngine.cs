@@ -122,33 +122,57 @@ public static class StaffingEngine
             return ErlangA.FromErlangB(load, agents, b, aht, copy.ThresholdSeconds, patience);
         }
 
-        // Bracket: `failing` never meets the targets (start − 1 is below the bound), `meeting` does.
+        // Bracket: `failing` never meets the targets (start − 1 is below the bound), `meeting` does. The first
+        // probe is a guess from the Erlang C staff for the same targets (O(1) per candidate, so cheap): callers who
+        // abandon shorten the queue, and the answer was within a few agents of it in every year measured. The guess
+        // only saves tail sums; doubling steps and bisection find the smallest staff from wherever it lands.
         var failing = start - 1;
-        var step = 1;
-        int meeting;
-        QueueMetrics found;
-        while (true)
+        int? meeting = null;
+        QueueMetrics found = default;
+        var guess = Math.Clamp(ErlangCGuess(request, exactLoad, load, limit) - 2, start, limit);
+        var first = At(guess);
+        if (Meets(request, first, guess, exactLoad))
         {
-            var candidate = (int)Math.Min((long)failing + step, limit);
-            var metrics = At(candidate);
-            if (Meets(request, metrics, candidate, exactLoad))
+            (meeting, found) = (guess, first);
+            for (var step = 1; meeting - step > failing; step *= 2)
             {
+                var candidate = meeting.Value - step;
+                var metrics = At(candidate);
+                if (!Meets(request, metrics, candidate, exactLoad))
+                {
+                    failing = candidate;
+                    break;
+                }
+
                 (meeting, found) = (candidate, metrics);
-                break;
             }
-
-            if (candidate == limit)
+        }
+        else
+        {
+            failing = guess;
+            for (var step = 1; meeting is null; step *= 2)
             {
-                return new Found(null, default);
-            }
+                if (failing == limit)
+                {
+                    return new Found(null, default);
+                }
 
-            failing = candidate;
-            step *= 2;
+                var candidate = (int)Math.Min((long)failing + step, limit);
+                var metrics = At(candidate);
+                if (Meets(request, metrics, candidate, exactLoad))
+                {
+                    (meeting, found) = (candidate, metrics);
+                }
+                else
+                {
+                    failing = candidate;
+                }
+            }
         }
 
         while (meeting - failing > 1)
         {
-            var middle = failing + ((meeting - failing) / 2);
+            var middle = failing + ((meeting.Value - failing) / 2);
             var metrics = At(middle);
             if (Meets(request, metrics, middle, exactLoad))
             {
@@ -161,6 +185,19 @@ public static class StaffingEngine
         }
 
         return new Found(meeting, found);
+    }
+
+    /// <summary>The Erlang C staff for the same service level, ASA and occupancy targets (the Erlang A search's first guess).</summary>
+    private static int ErlangCGuess(in StaffingRequest request, decimal exactLoad, double load, int limit)
+    {
+        var asErlangC = request with { PatienceSeconds = null, MaxAbandon = null };
+        var start = Math.Max(1, LowerBound(asErlangC, exactLoad));
+        if (start > limit)
+        {
+            return limit;
+        }
+
+        return SearchErlangC(asErlangC, exactLoad, load, start, ErlangC.ErlangB(load, start - 1), limit).Agents ?? limit;
     }
 
     /// <summary>No smaller staff can meet the targets: below it the answer is certainly "no".</summary>

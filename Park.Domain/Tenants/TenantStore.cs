@@ -96,6 +96,25 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
             Limit = page.SafePageSize, page.Offset,
         });
         await using var connection = await db.OpenAsync(ct);
+        const string Columns = """
+            t.id, t.park_id, p.code AS park_code, t.uscc, t.name_zh, t.name_en, t.business_type, t.status,
+                   (SELECT count(*) FROM leases l WHERE l.tenant_id = t.id AND l.status <> 'cancelled') AS leases
+            """;
+        if (search is null)
+        {
+            // Without a search the total is an index count and the page an index range in the sort order (0091):
+            // a window count over every tenant would sort all of them (5,000: ≈ 5 ms) for 25 rows.
+            var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM tenants t {where}", parameters, cancellationToken: ct));
+            var items = (await connection.QueryAsync<TenantSummary>(new CommandDefinition($"""
+                WITH page AS (SELECT t.id FROM tenants t {where} ORDER BY {order} LIMIT @Limit OFFSET @Offset)
+                SELECT {Columns}
+                FROM page JOIN tenants t ON t.id = page.id JOIN parks p ON p.id = t.park_id
+                ORDER BY {order}
+                """, parameters, cancellationToken: ct))).ToArray();
+            return new Page<TenantSummary>(items, (int)count);
+        }
+
+        // A search runs once: the page and its total in one pass.
         var total = 0L;
         var rows = (await connection.QueryAsync<TenantSummary, long, TenantSummary>(new CommandDefinition($"""
             WITH page AS (
@@ -103,8 +122,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
                 {where}
                 ORDER BY {order}
                 LIMIT @Limit OFFSET @Offset)
-            SELECT t.id, t.park_id, p.code AS park_code, t.uscc, t.name_zh, t.name_en, t.business_type, t.status,
-                   (SELECT count(*) FROM leases l WHERE l.tenant_id = t.id AND l.status <> 'cancelled') AS leases,
+            SELECT {Columns},
                    page.total_rows
             FROM page JOIN tenants t ON t.id = page.id JOIN parks p ON p.id = t.park_id
             ORDER BY {order}
