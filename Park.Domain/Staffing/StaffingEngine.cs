@@ -99,7 +99,7 @@ public static class StaffingEngine
     /// Erlang A metrics sum a tail of queue states for each candidate, so candidates are not tried one
     /// by one: every target is monotone in the staff (more agents never lower the service level or raise
     /// abandonment, waiting or occupancy), so the smallest staff meeting them is bracketed by doubling
-    /// steps from the bound and then found by bisection — about 2·log₂(k) tail sums instead of k.
+    /// steps from a first guess and then found by bisection — a few tail sums instead of one per candidate.
     /// B(n) is rebuilt from B(start − 1) by the recursion, a few flops a step.
     /// </summary>
     private static Found SearchErlangA(in StaffingRequest request, decimal exactLoad, double load, int start, double bBeforeStart, int limit, double patience)
@@ -188,17 +188,8 @@ public static class StaffingEngine
     }
 
     /// <summary>The Erlang C staff for the same service level, ASA and occupancy targets (the Erlang A search's first guess).</summary>
-    private static int ErlangCGuess(in StaffingRequest request, decimal exactLoad, double load, int limit)
-    {
-        var asErlangC = request with { PatienceSeconds = null, MaxAbandon = null };
-        var start = Math.Max(1, LowerBound(asErlangC, exactLoad));
-        if (start > limit)
-        {
-            return limit;
-        }
-
-        return SearchErlangC(asErlangC, exactLoad, load, start, ErlangC.ErlangB(load, start - 1), limit).Agents ?? limit;
-    }
+    private static int ErlangCGuess(in StaffingRequest request, decimal exactLoad, double load, int limit) =>
+        Search(request with { PatienceSeconds = null, MaxAbandon = null }, exactLoad, load, limit).Agents ?? limit;
 
     /// <summary>No smaller staff can meet the targets: below it the answer is certainly "no".</summary>
     private static int LowerBound(in StaffingRequest request, decimal exactLoad)
