@@ -112,7 +112,7 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
         foreach (var code in input.ParkCodes.Where(c => !string.IsNullOrWhiteSpace(c)))
         {
             var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                $"SELECT p.id FROM parks p WHERE p.code = @Code AND {AccessScope.ParkFilter("p.id")}",
+                $"SELECT p.id FROM parks p WHERE p.code = @Code AND {actor.ParkFilter("p.id")}",
                 actor.Parameters(new { Code = code.Trim() }), cancellationToken: ct));
             if (id is null)
             {
@@ -134,7 +134,7 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
 
                 var tenants = (await connection.QueryAsync<long>(new CommandDefinition($"""
                     SELECT t.id FROM tenants t
-                    WHERE t.uscc = @Uscc AND {AccessScope.ParkFilter("t.park_id")}
+                    WHERE t.uscc = @Uscc AND {actor.ParkFilter("t.park_id")}
                       AND (@ParkCount = 0 OR t.park_id IN @ParkIds)
                     """, actor.Parameters(new { Uscc = input.TenantUscc.Trim().ToUpperInvariant(), ParkCount = parkIds.Count, ParkIds = parkIds }),
                     cancellationToken: ct))).ToArray();
@@ -181,8 +181,8 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
             ? "WHERE u.tenant_id = @ScopeTenantId AND (@Search IS NULL OR u.email LIKE @Search ESCAPE '\\' OR u.display_name LIKE @Search ESCAPE '\\')"
             : $"""
             WHERE (@ScopeAllParks = 1
-                   OR u.id IN (SELECT up.user_id FROM user_parks up WHERE {AccessScope.ParkFilter("up.park_id")})
-                   OR u.tenant_id IN (SELECT t.id FROM tenants t WHERE {AccessScope.ParkFilter("t.park_id")}))
+                   OR u.id IN (SELECT up.user_id FROM user_parks up WHERE {actor.ParkFilter("up.park_id")})
+                   OR u.tenant_id IN (SELECT t.id FROM tenants t WHERE {actor.ParkFilter("t.park_id")}))
               AND (@Search IS NULL OR u.email LIKE @Search ESCAPE '\' OR u.display_name LIKE @Search ESCAPE '\')
             """;
         var parameters = actor.Parameters(new

@@ -101,7 +101,7 @@ public sealed class AuditTrail(ParkDatabase db, TimeProvider clock)
         }
 
         var where = $"""
-            WHERE (@ScopeAllParks = 1 OR (park_id IS NOT NULL AND {AccessScope.ParkFilter("park_id")}))
+            WHERE (@ScopeAllParks = 1 OR (park_id IS NOT NULL AND {scope.ParkFilter("park_id")}))
               AND (@Action IS NULL OR action LIKE @Action ESCAPE '\')
               AND (@Actor IS NULL OR actor_email LIKE @Actor ESCAPE '\')
               AND (@Outcome IS NULL OR outcome = @Outcome)

@@ -180,7 +180,7 @@ public sealed class ContractBatches(ParkDatabase db, ContractService contracts, 
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT p.id FROM parks p WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")}",
+            $"SELECT p.id FROM parks p WHERE p.id = @ParkId AND {scope.ParkFilter("p.id")}",
             scope.Parameters(new { ParkId = parkId }), cancellationToken: ct)) is not null;
     }
 

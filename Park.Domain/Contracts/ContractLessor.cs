@@ -32,7 +32,7 @@ public sealed class ContractLessorStore(ParkDatabase db, AuditTrail audit)
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<LessorDetails>(new CommandDefinition($"""
             SELECT p.id AS park_id, p.operator_name, p.operator_name_en, p.operator_uscc, p.address, p.legal_representative
-            FROM parks p WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")}
+            FROM parks p WHERE p.id = @ParkId AND {scope.ParkFilter("p.id")}
             """, scope.Parameters(new { ParkId = parkId }), cancellationToken: ct));
     }
 
@@ -67,7 +67,7 @@ public sealed class ContractLessorStore(ParkDatabase db, AuditTrail audit)
         await using var tx = connection.BeginTransaction(deferred: false);
         var changed = await connection.ExecuteAsync(new CommandDefinition($"""
             UPDATE parks SET address = @Address, legal_representative = @Representative, operator_name_en = @NameEn, row_version = row_version + 1
-            WHERE id = @ParkId AND {AccessScope.ParkFilter("id")}
+            WHERE id = @ParkId AND {scope.ParkFilter("id")}
             """, scope.Parameters(new { ParkId = parkId, Address = address, Representative = legalRepresentative, NameEn = operatorNameEn }), tx, cancellationToken: ct));
         if (changed == 0)
         {

@@ -171,7 +171,7 @@ public sealed class ContractService(
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ContractVersionRow>(new CommandDefinition($"""
             SELECT {RowColumns} FROM contract_versions c
-            WHERE c.lease_id = @LeaseId AND {AccessScope.ParkFilter("c.park_id")} AND {AccessScope.TenantFilter("c.tenant_id")}
+            WHERE c.lease_id = @LeaseId AND {scope.ParkFilter("c.park_id")} AND {scope.TenantFilter("c.tenant_id")}
             ORDER BY c.version_no DESC, c.generated_at DESC, c.id DESC
             """, scope.Parameters(new { LeaseId = leaseId }), cancellationToken: ct));
         return rows.ToArray();
@@ -183,7 +183,7 @@ public sealed class ContractService(
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition($"""
-            SELECT EXISTS (SELECT 1 FROM leases l WHERE l.id = @LeaseId AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")})
+            SELECT EXISTS (SELECT 1 FROM leases l WHERE l.id = @LeaseId AND {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")})
             """, scope.Parameters(new { LeaseId = leaseId }), cancellationToken: ct));
     }
 
@@ -193,7 +193,7 @@ public sealed class ContractService(
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<(string FileName, string ContractNumber, string Language)>(new CommandDefinition($"""
             SELECT c.file_name, c.contract_number, c.language FROM contract_versions c
-            WHERE c.id = @Id AND {AccessScope.ParkFilter("c.park_id")} AND {AccessScope.TenantFilter("c.tenant_id")}
+            WHERE c.id = @Id AND {scope.ParkFilter("c.park_id")} AND {scope.TenantFilter("c.tenant_id")}
             """, scope.Parameters(new { Id = contractVersionId }), cancellationToken: ct));
         if (row.FileName is null)
         {
@@ -216,7 +216,7 @@ public sealed class ContractService(
             SELECT c.id FROM contract_versions c
             JOIN lease_versions v ON v.id = c.lease_version_id AND v.status = 'signed'
             WHERE c.lease_id = @LeaseId AND (@Language IS NULL OR c.language = @Language)
-              AND {AccessScope.ParkFilter("c.park_id")} AND {AccessScope.TenantFilter("c.tenant_id")}
+              AND {scope.ParkFilter("c.park_id")} AND {scope.TenantFilter("c.tenant_id")}
             ORDER BY c.version_no DESC, c.generated_at DESC, c.id DESC
             LIMIT 1
             """, scope.Parameters(new { LeaseId = leaseId, Language = language }), cancellationToken: ct));
@@ -253,7 +253,7 @@ public sealed class ContractService(
             SELECT v.version_no, v.kind, v.effective_from, l.number
             FROM lease_versions v JOIN leases l ON l.id = v.lease_id
             WHERE v.lease_id = @LeaseId AND v.status = 'signed'
-              AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
+              AND {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")}
             ORDER BY v.version_no
             """, scope.Parameters(new { LeaseId = leaseId }), cancellationToken: ct));
         var amendments = 0;
@@ -268,7 +268,7 @@ public sealed class ContractService(
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<long>(new CommandDefinition($"""
             SELECT l.id FROM leases l
-            WHERE l.park_id = @ParkId AND l.status = 'signed' AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
+            WHERE l.park_id = @ParkId AND l.status = 'signed' AND {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")}
             ORDER BY l.id
             """, scope.Parameters(new { ParkId = parkId }), cancellationToken: ct));
         return ids.ToArray();

@@ -129,8 +129,8 @@ public sealed class ContractSourceStore(ParkDatabase db)
             JOIN tenants t ON t.id = l.tenant_id
             WHERE l.id = @LeaseId
               AND (@VersionNo IS NULL AND v.status <> 'cancelled' OR v.version_no = @VersionNo)
-              AND {AccessScope.ParkFilter("l.park_id")}
-              AND {AccessScope.TenantFilter("l.tenant_id")}
+              AND {scope.ParkFilter("l.park_id")}
+              AND {scope.TenantFilter("l.tenant_id")}
             ORDER BY v.status = 'signed' DESC, v.version_no DESC
             LIMIT 1
             """, scope.Parameters(new { LeaseId = leaseId, VersionNo = versionNo }), cancellationToken: ct));

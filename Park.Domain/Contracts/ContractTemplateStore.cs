@@ -46,7 +46,7 @@ public sealed class ContractTemplateStore(ParkDatabase db, AuditTrail audit, Tim
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ContractTemplateVersion>(new CommandDefinition($"""
             SELECT {Columns} FROM contract_templates t
-            WHERE t.park_id = @ParkId AND t.language = @Language AND {AccessScope.ParkFilter("t.park_id")}
+            WHERE t.park_id = @ParkId AND t.language = @Language AND {scope.ParkFilter("t.park_id")}
             ORDER BY t.version DESC LIMIT 50
             """, scope.Parameters(new { ParkId = parkId, Language = language }), cancellationToken: ct));
         return rows.ToArray();
@@ -75,7 +75,7 @@ public sealed class ContractTemplateStore(ParkDatabase db, AuditTrail audit, Tim
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: false);
         var visible = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            $"SELECT EXISTS (SELECT 1 FROM parks p WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")})",
+            $"SELECT EXISTS (SELECT 1 FROM parks p WHERE p.id = @ParkId AND {scope.ParkFilter("p.id")})",
             scope.Parameters(new { ParkId = parkId }), tx, cancellationToken: ct));
         if (!visible)
         {

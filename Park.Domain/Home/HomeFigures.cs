@@ -35,7 +35,7 @@ public sealed class HomeQueries(ParkDatabase db)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleAsync<HomeFigures>(new CommandDefinition($"""
-            WITH visible AS (SELECT p.id FROM parks p WHERE {AccessScope.ParkFilter("p.id")})
+            WITH visible AS (SELECT p.id FROM parks p WHERE {scope.ParkFilter("p.id")})
             SELECT
                 (SELECT count(*) FROM visible) AS parks,
                 (SELECT count(*) FROM buildings b WHERE b.park_id IN visible) AS buildings,
@@ -44,7 +44,7 @@ public sealed class HomeQueries(ParkDatabase db)
                 (SELECT count(*) FROM seats s WHERE s.park_id IN visible AND s.service_status = 'in_service') AS seats_in_service,
                 (SELECT count(*) FROM seats s WHERE s.park_id IN visible AND s.service_status = 'maintenance') AS seats_out_of_service,
                 (SELECT count(*) FROM tenants t WHERE t.park_id IN visible AND t.status IN ('admitted', 'active')
-                    AND {AccessScope.TenantFilter("t.id")}) AS tenants,
+                    AND {scope.TenantFilter("t.id")}) AS tenants,
                 CASE WHEN @ScopeAllParks = 1 THEN (SELECT count(*) FROM users WHERE is_active = 1) ELSE 0 END AS users
             """, scope.Parameters(), cancellationToken: ct));
     }

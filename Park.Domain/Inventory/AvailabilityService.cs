@@ -38,7 +38,7 @@ public sealed class AvailabilityService(ParkDatabase db)
     /// of the park's holds) instead of probing the holds index seat by seat, the cheaper way over a
     /// park's 15,000 seats; for a few zones' seats the per-seat probe is cheaper.
     /// </summary>
-    private static string FreeSeat(bool wholePark) => SeatFilters + (wholePark
+    private static string FreeSeat(AccessScope scope, bool wholePark) => SeatFilters(scope) + (wholePark
         ? """
 
           AND s.id NOT IN (SELECT h.seat_id FROM seat_holds h WHERE h.park_id = @ParkId AND h.kind = 'held'
@@ -50,8 +50,8 @@ public sealed class AvailabilityService(ParkDatabase db)
                           AND h.start_date < @To AND @From < h.end_date)
         """);
 
-    private static readonly string SeatFilters = $"""
-        s.park_id = @ParkId AND {AccessScope.ParkFilter("s.park_id")}
+    private static string SeatFilters(AccessScope scope) => $"""
+        s.park_id = @ParkId AND {scope.ParkFilter("s.park_id")}
           AND (@SeatType IS NULL OR s.seat_type = @SeatType)
           AND (@Pc IS NULL OR s.has_pc = @Pc) AND (@Headset IS NULL OR s.has_headset = @Headset)
           AND (@PhoneLine IS NULL OR s.has_phone_line = @PhoneLine) AND (@MinMonitors IS NULL OR s.monitors >= @MinMonitors)
@@ -152,7 +152,7 @@ public sealed class AvailabilityService(ParkDatabase db)
         });
         await using var connection = await db.OpenAsync(ct);
         var park = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT p.id FROM parks p WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")}", parameters, cancellationToken: ct));
+            $"SELECT p.id FROM parks p WHERE p.id = @ParkId AND {scope.ParkFilter("p.id")}", parameters, cancellationToken: ct));
         if (park is null)
         {
             return Problem.NotFound();
@@ -162,7 +162,7 @@ public sealed class AvailabilityService(ParkDatabase db)
         //    zones and floors are joined to the 100-odd counts, not to every seat.
         var zones = (await connection.QueryAsync<ZoneFree>(new CommandDefinition($"""
             SELECT g.zone_id, z.floor_id, g.free
-            FROM (SELECT s.zone_id, count(*) AS free FROM seats s WHERE {FreeSeat(wholePark: true)} GROUP BY s.zone_id) g
+            FROM (SELECT s.zone_id, count(*) AS free FROM seats s WHERE {FreeSeat(scope, wholePark: true)} GROUP BY s.zone_id) g
             JOIN zones z ON z.id = g.zone_id JOIN floors f ON f.id = z.floor_id
             WHERE {PlaceFilters}
             ORDER BY g.zone_id
@@ -175,7 +175,7 @@ public sealed class AvailabilityService(ParkDatabase db)
         var rows = chosen.Count == 0 ? [] : await connection.QueryAsync<CandidateRow>(new CommandDefinition($"""
             SELECT s.id, s.code, s.zone_id, z.code AS zone_code, f.id AS floor_id, f.name AS floor_name, b.code AS building_code, s.x, s.y
             FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
-            WHERE s.zone_id IN (SELECT value FROM json_each(@ZoneIds)) AND {PlaceFilters} AND {FreeSeat(wholePark: false)}
+            WHERE s.zone_id IN (SELECT value FROM json_each(@ZoneIds)) AND {PlaceFilters} AND {FreeSeat(scope, wholePark: false)}
             ORDER BY s.id
             """, parameters, cancellationToken: ct));
         var candidates = rows.Select(r => new CandidateSeat(r.Id, r.Code, r.ZoneId, r.ZoneCode, r.FloorId, r.FloorName, r.BuildingCode, r.X, r.Y)).ToArray();

@@ -85,7 +85,7 @@ public sealed class CapacityStore(ParkDatabase db, AuditTrail audit, TimeProvide
                            ELSE 'free'
                        END AS state
                 FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
-                WHERE s.park_id = @ParkId AND {AccessScope.ParkFilter("s.park_id")}) x
+                WHERE s.park_id = @ParkId AND {scope.ParkFilter("s.park_id")}) x
             GROUP BY x.building_code, x.floor_id, x.floor_name, x.level
             ORDER BY x.building_code, x.level
             """, parameters, cancellationToken: ct));
@@ -149,7 +149,7 @@ public sealed class CapacityStore(ParkDatabase db, AuditTrail audit, TimeProvide
         var seats = (await connection.QueryAsync<SeatLifeRow>(new CommandDefinition($"""
             SELECT s.id, s.service_status, s.status_since, s.status_until, s.created_at
             FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id
-            WHERE s.park_id = @ParkId AND {AccessScope.ParkFilter("s.park_id")}
+            WHERE s.park_id = @ParkId AND {scope.ParkFilter("s.park_id")}
               AND (@BuildingId IS NULL OR f.building_id = @BuildingId) AND (@FloorId IS NULL OR f.id = @FloorId)
             """, parameters, cancellationToken: ct)))
             .Select(r => new SeatLife(r.Id, r.ServiceStatus, Day(r.StatusSince), r.StatusUntil is null ? null : Day(r.StatusUntil), CreatedOn(r.CreatedAt)))

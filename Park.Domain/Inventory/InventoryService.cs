@@ -137,7 +137,7 @@ public sealed partial class InventoryService(ParkDatabase db, AuditTrail audit, 
 
     internal static async Task<bool> CanManageAsync(SqliteConnection c, SqliteTransaction? tx, AccessScope scope, long parkId, CancellationToken ct) =>
         scope.IsParkAdmin && parkId > 0 && await c.ExecuteScalarAsync<bool>(new CommandDefinition(
-            $"SELECT EXISTS (SELECT 1 FROM parks p WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")})",
+            $"SELECT EXISTS (SELECT 1 FROM parks p WHERE p.id = @ParkId AND {scope.ParkFilter("p.id")})",
             scope.Parameters(new { ParkId = parkId }), tx, cancellationToken: ct));
 
     private async Task<Result<long>> UpsertAsync(SqliteConnection c, SqliteTransaction tx, AuditActor actor, long parkId, string type, long? id,

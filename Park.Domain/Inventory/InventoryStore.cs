@@ -27,7 +27,7 @@ public sealed class InventoryStore(ParkDatabase db)
     internal static Task<ParkHeader?> ParkAsync(IDbConnection connection, IDbTransaction? tx, AccessScope scope, long parkId, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ParkHeader>(new CommandDefinition($"""
             SELECT p.id, p.code, p.name_zh, p.name_en, p.city FROM parks p
-            WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")}
+            WHERE p.id = @ParkId AND {scope.ParkFilter("p.id")}
             """, scope.Parameters(new { ParkId = parkId }), tx, cancellationToken: ct));
 
     /// <summary>The first park the caller may see (a tenant's own park), or null.</summary>
@@ -35,7 +35,7 @@ public sealed class InventoryStore(ParkDatabase db)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT p.id FROM parks p WHERE {AccessScope.ParkFilter("p.id")} ORDER BY p.code LIMIT 1", scope.Parameters(), cancellationToken: ct));
+            $"SELECT p.id FROM parks p WHERE {scope.ParkFilter("p.id")} ORDER BY p.code LIMIT 1", scope.Parameters(), cancellationToken: ct));
     }
 
     public async Task<ParkTree?> TreeAsync(AccessScope scope, long parkId, CancellationToken ct = default)
@@ -71,7 +71,7 @@ public sealed class InventoryStore(ParkDatabase db)
     public async Task<Page<SeatRow>> SeatsAsync(AccessScope scope, long parkId, SeatFilter filter, PageRequest page, CancellationToken ct = default)
     {
         var where = $"""
-            WHERE s.park_id = @ParkId AND {AccessScope.ParkFilter("s.park_id")}
+            WHERE s.park_id = @ParkId AND {scope.ParkFilter("s.park_id")}
               AND (@BuildingId IS NULL OR b.id = @BuildingId) AND (@FloorId IS NULL OR f.id = @FloorId)
               AND (@ZoneId IS NULL OR z.id = @ZoneId) AND (@Status IS NULL OR s.service_status = @Status)
               AND (@Search IS NULL OR s.code LIKE @Search ESCAPE '\')
@@ -98,7 +98,7 @@ public sealed class InventoryStore(ParkDatabase db)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<SeatRow>(new CommandDefinition(
-            $"SELECT {SeatColumns} {SeatJoins} WHERE s.id = @SeatId AND {AccessScope.ParkFilter("s.park_id")}",
+            $"SELECT {SeatColumns} {SeatJoins} WHERE s.id = @SeatId AND {scope.ParkFilter("s.park_id")}",
             scope.Parameters(new { SeatId = seatId }), cancellationToken: ct));
     }
 }

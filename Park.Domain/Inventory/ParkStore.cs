@@ -29,7 +29,7 @@ public sealed class ParkStore(ParkDatabase db, AuditTrail audit, TimeProvider cl
     public async Task<Page<ParkSummary>> ListAsync(AccessScope scope, string? search, PageRequest page, CancellationToken ct = default)
     {
         var where = $"""
-            WHERE {AccessScope.ParkFilter("p.id")}
+            WHERE {scope.ParkFilter("p.id")}
               AND (@Search IS NULL OR p.code LIKE @Search ESCAPE '\' OR p.name_zh LIKE @Search ESCAPE '\'
                    OR p.name_en LIKE @Search ESCAPE '\' OR p.city LIKE @Search ESCAPE '\')
             """;

@@ -86,7 +86,7 @@ public sealed class SeatMapQueries(ParkDatabase db)
         var floor = await connection.QuerySingleOrDefaultAsync<MapFloor>(new CommandDefinition($"""
             SELECT f.id AS floor_id, b.park_id, b.code AS building_code, f.level, f.name, f.plan_width, f.plan_height
             FROM floors f JOIN buildings b ON b.id = f.building_id
-            WHERE f.id = @FloorId AND {AccessScope.ParkFilter("b.park_id")}
+            WHERE f.id = @FloorId AND {scope.ParkFilter("b.park_id")}
             """, parameters, cancellationToken: ct));
         if (floor is null)
         {
@@ -95,7 +95,7 @@ public sealed class SeatMapQueries(ParkDatabase db)
 
         var seats = await connection.QueryAsync<MapSeat>(new CommandDefinition($"""
             {StateSelect}
-            WHERE z.floor_id = @FloorId AND {AccessScope.ParkFilter("s.park_id")}
+            WHERE z.floor_id = @FloorId AND {scope.ParkFilter("s.park_id")}
             ORDER BY s.code
             """, parameters, cancellationToken: ct));
         return new FloorMap(floor, date, seats.ToArray());
@@ -111,7 +111,7 @@ public sealed class SeatMapQueries(ParkDatabase db)
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition($"""
             SELECT f.id FROM floors f JOIN buildings b ON b.id = f.building_id
-            WHERE b.park_id = @ParkId AND {AccessScope.ParkFilter("b.park_id")}
+            WHERE b.park_id = @ParkId AND {scope.ParkFilter("b.park_id")}
             ORDER BY
                 EXISTS (SELECT 1 FROM zones z JOIN seats s ON s.zone_id = z.id JOIN seat_holds h ON h.seat_id = s.id
                         WHERE z.floor_id = f.id AND h.start_date <= @Date AND @Date < h.end_date
@@ -132,13 +132,13 @@ public sealed class SeatMapQueries(ParkDatabase db)
         });
         await using var connection = await db.OpenAsync(ct);
         var park = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT p.id FROM parks p WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")}", parameters, cancellationToken: ct));
+            $"SELECT p.id FROM parks p WHERE p.id = @ParkId AND {scope.ParkFilter("p.id")}", parameters, cancellationToken: ct));
         if (park is null)
         {
             return null;
         }
 
-        var inner = $"{StateSelect} WHERE s.park_id = @ParkId AND {AccessScope.ParkFilter("s.park_id")}";
+        var inner = $"{StateSelect} WHERE s.park_id = @ParkId AND {scope.ParkFilter("s.park_id")}";
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT count(*) FROM ({inner}) x WHERE (@State IS NULL OR x.state = @State)", parameters, cancellationToken: ct));
         var rows = await connection.QueryAsync<MapSeat>(new CommandDefinition(

@@ -30,7 +30,7 @@ public sealed partial class LeaseService
             SELECT l.id, l.park_id, l.tenant_id, l.number, l.status, l.stage, l.end_reason, l.start_date, l.end_date, l.row_version, l.predecessor_id,
                    l.terminated_on
             FROM leases l
-            WHERE l.id = @Id AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
+            WHERE l.id = @Id AND {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")}
             """, scope.Parameters(new { Id = id }), tx, cancellationToken: ct));
 
     private static Task<VersionRow?> PendingVersionAsync(SqliteConnection connection, SqliteTransaction tx, long leaseId, CancellationToken ct) =>
@@ -112,7 +112,7 @@ public sealed partial class LeaseService
 
         var tenant = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition($"""
             SELECT t.status FROM tenants t
-            WHERE t.id = @TenantId AND t.park_id = @ParkId AND {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
+            WHERE t.id = @TenantId AND t.park_id = @ParkId AND {scope.ParkFilter("t.park_id")} AND {scope.TenantFilter("t.id")}
             """, scope.Parameters(new { input.TenantId, input.ParkId }), tx, cancellationToken: ct));
         if (tenant is null)
         {

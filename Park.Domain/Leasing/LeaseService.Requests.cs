@@ -101,7 +101,7 @@ public sealed partial class LeaseService
         await using var tx = connection.BeginTransaction(deferred: false);
         var request = await connection.QuerySingleOrDefaultAsync<LeaseRequestView>(new CommandDefinition($"""
             {LeaseStore.RequestSelect}
-            WHERE r.id = @Id AND {AccessScope.ParkFilter("r.park_id")} AND {AccessScope.TenantFilter("r.tenant_id")}
+            WHERE r.id = @Id AND {scope.ParkFilter("r.park_id")} AND {scope.TenantFilter("r.tenant_id")}
             """, scope.Parameters(new { Id = requestId }), tx, cancellationToken: ct));
         if (request is null)
         {

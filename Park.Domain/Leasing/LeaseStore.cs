@@ -31,7 +31,7 @@ public sealed class LeaseStore(ParkDatabase db)
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : SqlText.Contains(query.Search.Trim());
         var status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status;
         var stage = string.IsNullOrWhiteSpace(query.Stage) ? null : query.Stage;
-        var filters = new List<string> { AccessScope.ParkFilter("l.park_id"), AccessScope.TenantFilter("l.tenant_id") };
+        var filters = new List<string> { scope.ParkFilter("l.park_id"), scope.TenantFilter("l.tenant_id") };
         if (query.ParkId is not null)
         {
             filters.Add("l.park_id = @ParkId");
@@ -91,7 +91,7 @@ public sealed class LeaseStore(ParkDatabase db)
                    (SELECT pl.number FROM leases pl WHERE pl.id = l.predecessor_id) AS predecessor_number,
                    l.notice_served_on, l.terminated_on, l.row_version
             FROM leases l JOIN tenants t ON t.id = l.tenant_id JOIN parks p ON p.id = l.park_id
-            WHERE l.id = @Id AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
+            WHERE l.id = @Id AND {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")}
             """, scope.Parameters(new { Id = id }), cancellationToken: ct));
         if (lease is null)
         {
@@ -135,7 +135,7 @@ public sealed class LeaseStore(ParkDatabase db)
     public async Task<Page<LeaseRequestView>> RequestsAsync(AccessScope scope, string? status, PageRequest page, long? leaseId = null, CancellationToken ct = default)
     {
         var where = $"""
-            WHERE {AccessScope.ParkFilter("r.park_id")} AND {AccessScope.TenantFilter("r.tenant_id")}
+            WHERE {scope.ParkFilter("r.park_id")} AND {scope.TenantFilter("r.tenant_id")}
               AND (@Status IS NULL OR r.status = @Status) AND (@LeaseId IS NULL OR r.lease_id = @LeaseId)
             """;
         var parameters = scope.Parameters(new { Status = string.IsNullOrWhiteSpace(status) ? null : status, LeaseId = leaseId, Limit = page.SafePageSize, page.Offset });
@@ -155,7 +155,7 @@ public sealed class LeaseStore(ParkDatabase db)
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<LeaseRequestView>(new CommandDefinition($"""
             {RequestSelect}
-            WHERE r.id = @Id AND {AccessScope.ParkFilter("r.park_id")} AND {AccessScope.TenantFilter("r.tenant_id")}
+            WHERE r.id = @Id AND {scope.ParkFilter("r.park_id")} AND {scope.TenantFilter("r.tenant_id")}
             """, scope.Parameters(new { Id = id }), cancellationToken: ct));
     }
 
@@ -177,7 +177,7 @@ public sealed class LeaseStore(ParkDatabase db)
             WHERE l.status = 'signed' AND l.stage IN ('active', 'up_for_renewal', 'upcoming')
               AND l.end_date > @Today AND l.end_date <= @Horizon
               AND NOT EXISTS (SELECT 1 FROM leases s WHERE s.predecessor_id = l.id AND s.status <> 'cancelled')
-              AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
+              AND {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")}
             ORDER BY l.end_date, l.id
             LIMIT @Limit
             """, scope.Parameters(new { Today = today, Horizon = today.AddDays(LeaseRules.RenewalWindowDays), Limit = limit }), cancellationToken: ct));
@@ -195,7 +195,7 @@ public sealed class LeaseStore(ParkDatabase db)
             FROM leases l JOIN tenants t ON t.id = l.tenant_id
             WHERE EXISTS (SELECT 1 FROM lease_versions v WHERE v.lease_id = l.id AND v.status IN ('draft', 'approved'))
               AND l.status <> 'cancelled'
-              AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
+              AND {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")}
             ORDER BY l.id DESC
             LIMIT @Limit
             """, scope.Parameters(new { Today = today, Limit = limit }), cancellationToken: ct));
@@ -208,7 +208,7 @@ public sealed class LeaseStore(ParkDatabase db)
         var wanted = codes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToArray();
         await using var connection = await db.OpenAsync(ct);
         var found = (await connection.QueryAsync<(long Id, string Code)>(new CommandDefinition($"""
-            SELECT s.id, s.code FROM seats s WHERE s.park_id = @ParkId AND s.code IN @Codes AND {AccessScope.ParkFilter("s.park_id")}
+            SELECT s.id, s.code FROM seats s WHERE s.park_id = @ParkId AND s.code IN @Codes AND {scope.ParkFilter("s.park_id")}
             """, scope.Parameters(new { ParkId = parkId, Codes = wanted }), cancellationToken: ct))).ToArray();
         var missing = wanted.Except(found.Select(f => f.Code), StringComparer.Ordinal).ToArray();
         return (found.Select(f => f.Id).ToArray(), missing);
@@ -220,7 +220,7 @@ public sealed class LeaseStore(ParkDatabase db)
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<(long, string, string)>(new CommandDefinition($"""
             SELECT t.id, t.name_zh, t.name_en FROM tenants t
-            WHERE t.park_id = @ParkId AND t.status <> 'exited' AND {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
+            WHERE t.park_id = @ParkId AND t.status <> 'exited' AND {scope.ParkFilter("t.park_id")} AND {scope.TenantFilter("t.id")}
             ORDER BY t.name_zh
             """, scope.Parameters(new { ParkId = parkId }), cancellationToken: ct));
         return rows.ToArray();

@@ -63,25 +63,25 @@ public sealed class ParkDemandQueries(ParkDatabase db, TimeProvider clock)
         await using var connection = await db.OpenAsync(ct);
         var parameters = scope.Parameters(new { From = first, Last = first.AddMonths(Months - 1), FromKey = MonthKey(first), Months });
         var parks = await connection.QueryAsync<(long Id, string Code, string Name)>(new CommandDefinition(
-            $"SELECT p.id, p.code, p.name_zh FROM parks p WHERE {AccessScope.ParkFilter("p.id")} ORDER BY p.code", parameters, cancellationToken: ct));
+            $"SELECT p.id, p.code, p.name_zh FROM parks p WHERE {scope.ParkFilter("p.id")} ORDER BY p.code", parameters, cancellationToken: ct));
         var built = (await connection.QueryAsync<(long ParkId, long Seats)>(new CommandDefinition(
-            $"SELECT s.park_id, count(*) FROM seats s WHERE s.service_status <> 'retired' AND {AccessScope.ParkFilter("s.park_id")} GROUP BY s.park_id",
+            $"SELECT s.park_id, count(*) FROM seats s WHERE s.service_status <> 'retired' AND {scope.ParkFilter("s.park_id")} GROUP BY s.park_id",
             parameters, cancellationToken: ct))).ToDictionary(b => b.ParkId, b => (int)b.Seats);
-        var deltas = (await connection.QueryAsync<HeldDelta>(new CommandDefinition(HeldDeltasSql, parameters, cancellationToken: ct))).ToArray();
+        var deltas = (await connection.QueryAsync<HeldDelta>(new CommandDefinition(HeldDeltasSql(scope), parameters, cancellationToken: ct))).ToArray();
         var plans = (await connection.QueryAsync<PlanRow>(new CommandDefinition($"""
             SELECT s.park_id AS {nameof(PlanRow.ParkId)}, s.tenant_id AS {nameof(PlanRow.TenantId)}, t.name_zh AS {nameof(PlanRow.NameZh)},
                    t.name_en AS {nameof(PlanRow.NameEn)}, s.name AS {nameof(PlanRow.Scenario)}, s.start_date AS {nameof(PlanRow.Start)},
                    s.seats_needed AS {nameof(PlanRow.Seats)}, s.created_at AS {nameof(PlanRow.CreatedAt)}
             FROM staffing_scenarios s JOIN tenants t ON t.id = s.tenant_id
-            WHERE s.is_plan = 1 AND {AccessScope.ParkFilter("s.park_id")}
+            WHERE s.is_plan = 1 AND {scope.ParkFilter("s.park_id")}
             ORDER BY t.name_zh, s.name
             """, parameters, cancellationToken: ct))).ToArray();
         var phases = (await connection.QueryAsync<(long ParkId, string From, long Seats)>(new CommandDefinition($"""
-            SELECT c.park_id, c.effective_from, c.planned_seats FROM capacity_phases c WHERE {AccessScope.ParkFilter("c.park_id")}
+            SELECT c.park_id, c.effective_from, c.planned_seats FROM capacity_phases c WHERE {scope.ParkFilter("c.park_id")}
             """, parameters, cancellationToken: ct))).ToArray();
         var floors = (await connection.QueryAsync<(long Id, long ParkId, string Building, string Floor)>(new CommandDefinition($"""
             SELECT f.id, b.park_id, b.code, f.name FROM floors f JOIN buildings b ON b.id = f.building_id
-            WHERE {AccessScope.ParkFilter("b.park_id")}
+            WHERE {scope.ParkFilter("b.park_id")}
             """, parameters, cancellationToken: ct))).ToDictionary(f => f.Id);
 
         return parks.Select(p =>
@@ -110,12 +110,12 @@ public sealed class ParkDemandQueries(ParkDatabase db, TimeProvider clock)
     /// yields the counts by prefix sums. A seat is held by at most one lease per day (database
     /// trigger) and a lease's versions do not overlap, so counting rows counts distinct seats.
     /// </summary>
-    internal static readonly string HeldDeltasSql = $"""
+    internal static string HeldDeltasSql(AccessScope scope) => $"""
         WITH spans AS (
             SELECT h.park_id AS park_id, h.tenant_id AS tenant_id, z.floor_id AS floor_id,
                    max(0, {FirstMonthOnOrAfter("h.start_date")}) AS a, min(@Months, {FirstMonthOnOrAfter("h.end_date")}) AS b
             FROM seat_holds h JOIN seats s ON s.id = h.seat_id JOIN zones z ON z.id = s.zone_id
-            WHERE h.kind = 'held' AND h.start_date <= @Last AND h.end_date > @From AND {AccessScope.ParkFilter("h.park_id")}
+            WHERE h.kind = 'held' AND h.start_date <= @Last AND h.end_date > @From AND {scope.ParkFilter("h.park_id")}
         )
         SELECT park_id AS {nameof(HeldDelta.ParkId)}, tenant_id AS {nameof(HeldDelta.TenantId)}, floor_id AS {nameof(HeldDelta.FloorId)},
                a AS {nameof(HeldDelta.MonthIndex)}, count(*) AS {nameof(HeldDelta.Change)}

@@ -92,7 +92,7 @@ public sealed class ScenarioSeatRequests(ParkDatabase db, ScenarioStore scenario
             SELECT l.id FROM leases l
             WHERE l.tenant_id = @TenantId AND l.park_id = @ParkId AND l.status = 'signed' AND l.stage <> 'ended'
               AND l.start_date <= @Date AND l.end_date > @Date
-              AND {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}
+              AND {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")}
             ORDER BY (SELECT COUNT(*) FROM seat_holds h WHERE h.lease_id = l.id AND h.kind = 'held' AND h.start_date <= @Date AND h.end_date > @Date) DESC, l.id
             LIMIT 1
             """, scope.Parameters(new { scenario.TenantId, scenario.ParkId, Date = date }), cancellationToken: ct));

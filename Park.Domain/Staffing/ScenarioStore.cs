@@ -42,13 +42,13 @@ public sealed class ScenarioStore(ParkDatabase db, ServiceLineStore lines, Volum
         FROM staffing_scenarios s JOIN staffing_service_lines l ON l.id = s.service_line_id
         """;
 
-    private static string Where => $"WHERE {AccessScope.ParkFilter("s.park_id")} AND {AccessScope.TenantFilter("s.tenant_id")}";
+    private static string Where(AccessScope scope) => $"WHERE {scope.ParkFilter("s.park_id")} AND {scope.TenantFilter("s.tenant_id")}";
 
     public async Task<IReadOnlyList<Scenario>> ListAsync(AccessScope scope, long lineId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<Scenario>(new CommandDefinition(
-            $"{Select} {Where} AND s.service_line_id = @LineId ORDER BY s.id", scope.Parameters(new { LineId = lineId }), cancellationToken: ct));
+            $"{Select} {Where(scope)} AND s.service_line_id = @LineId ORDER BY s.id", scope.Parameters(new { LineId = lineId }), cancellationToken: ct));
         return rows.ToArray();
     }
 
@@ -56,7 +56,7 @@ public sealed class ScenarioStore(ParkDatabase db, ServiceLineStore lines, Volum
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<Scenario>(new CommandDefinition(
-            $"{Select} {Where} AND s.id = @Id", scope.Parameters(new { Id = id }), cancellationToken: ct));
+            $"{Select} {Where(scope)} AND s.id = @Id", scope.Parameters(new { Id = id }), cancellationToken: ct));
     }
 
     public async Task<Result<long>> CreateAsync(AccessScope scope, NewScenario input, CancellationToken ct = default)

@@ -52,16 +52,16 @@ public sealed class ServiceLineStore(ParkDatabase db, AuditTrail audit, TimeProv
         FROM staffing_service_lines l JOIN tenants t ON t.id = l.tenant_id
         """;
 
-    private static string Where => $"WHERE {AccessScope.ParkFilter("l.park_id")} AND {AccessScope.TenantFilter("l.tenant_id")}";
+    private static string Where(AccessScope scope) => $"WHERE {scope.ParkFilter("l.park_id")} AND {scope.TenantFilter("l.tenant_id")}";
 
     public async Task<Page<ServiceLine>> ListAsync(AccessScope scope, PageRequest page, CancellationToken ct = default)
     {
         var parameters = scope.Parameters(new { Limit = page.SafePageSize, page.Offset });
         await using var connection = await db.OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*) FROM staffing_service_lines l {Where}", parameters, cancellationToken: ct));
+            $"SELECT count(*) FROM staffing_service_lines l {Where(scope)}", parameters, cancellationToken: ct));
         var rows = await connection.QueryAsync<ServiceLine>(new CommandDefinition(
-            $"{Select} {Where} ORDER BY l.name LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: ct));
+            $"{Select} {Where(scope)} ORDER BY l.name LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: ct));
         return new Page<ServiceLine>(rows.ToArray(), total);
     }
 
@@ -70,7 +70,7 @@ public sealed class ServiceLineStore(ParkDatabase db, AuditTrail audit, TimeProv
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<ServiceLine>(new CommandDefinition(
-            $"{Select} {Where} AND l.id = @Id", scope.Parameters(new { Id = id }), cancellationToken: ct));
+            $"{Select} {Where(scope)} AND l.id = @Id", scope.Parameters(new { Id = id }), cancellationToken: ct));
     }
 
     public async Task<Result<long>> CreateAsync(AccessScope scope, NewServiceLine input, CancellationToken ct = default)

@@ -56,7 +56,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
         var status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status;
         var type = string.IsNullOrWhiteSpace(query.BusinessType) ? null : query.BusinessType;
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : SqlText.Contains(query.Search.Trim());
-        var filters = new List<string> { AccessScope.ParkFilter("t.park_id"), AccessScope.TenantFilter("t.id") };
+        var filters = new List<string> { scope.ParkFilter("t.park_id"), scope.TenantFilter("t.id") };
         if (query.ParkId is not null)
         {
             filters.Add("t.park_id = @ParkId");
@@ -158,7 +158,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
                    t.invoice_name, t.invoice_uscc, t.invoice_address, t.invoice_phone, t.invoice_bank, t.invoice_account,
                    t.legal_representative, t.created_at, t.row_version
             FROM tenants t JOIN parks p ON p.id = t.park_id
-            WHERE t.id = @Id AND {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
+            WHERE t.id = @Id AND {scope.ParkFilter("t.park_id")} AND {scope.TenantFilter("t.id")}
             """, scope.Parameters(new { Id = id }), cancellationToken: ct));
         if (tenant is null)
         {
@@ -187,7 +187,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction(deferred: false);
         var parkVisible = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            $"SELECT EXISTS (SELECT 1 FROM parks p WHERE p.id = @ParkId AND {AccessScope.ParkFilter("p.id")})",
+            $"SELECT EXISTS (SELECT 1 FROM parks p WHERE p.id = @ParkId AND {scope.ParkFilter("p.id")})",
             scope.Parameters(new { ParkId = parkId }), tx, cancellationToken: ct));
         if (!parkVisible)
         {
@@ -336,7 +336,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
     {
         var row = await connection.QuerySingleOrDefaultAsync<(long ParkId, string Status)>(new CommandDefinition($"""
             SELECT t.park_id, t.status FROM tenants t
-            WHERE t.id = @Id AND {AccessScope.ParkFilter("t.park_id")} AND {AccessScope.TenantFilter("t.id")}
+            WHERE t.id = @Id AND {scope.ParkFilter("t.park_id")} AND {scope.TenantFilter("t.id")}
             """, scope.Parameters(new { Id = id }), tx, cancellationToken: ct));
         return row.Status is null ? null : row;
     }

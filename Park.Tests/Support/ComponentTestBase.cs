@@ -21,6 +21,7 @@ public abstract class ComponentTestBase : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
+        Services.AddSingleton<Park.Web.Components.Layout.PrerenderedTheme>();
         var twoStep = new StaffTwoFactorRequirement(enforced: false);
         Services.AddSingleton(twoStep);
         Services.AddAuthorizationCore(o => Policies.Add(o, twoStep));
