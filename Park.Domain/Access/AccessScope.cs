@@ -63,7 +63,7 @@ public sealed record AccessScope
     {
         if (AllParks)
         {
-            return "1 = 1";
+            return Always;
         }
 
         var assigned = $"{parkColumn} IN (SELECT up.park_id FROM user_parks up WHERE up.user_id = @ScopeUserId)";
@@ -74,7 +74,10 @@ public sealed record AccessScope
 
     /// <summary>SQL predicate: the tenant column matches when the scope is a tenant's (always true otherwise).</summary>
     public string TenantFilter(string tenantColumn) =>
-        TenantId is null ? "1 = 1" : $"{tenantColumn} = @ScopeTenantId";
+        TenantId is null ? Always : $"{tenantColumn} = @ScopeTenantId";
+
+    /// <summary>The predicate a filter is when the scope does not narrow: true for every row.</summary>
+    public const string Always = "1 = 1";
 
     /// <summary>The parameters the filters use, plus the command's own.</summary>
     public DynamicParameters Parameters(object? extra = null)

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Park.Domain.Data;
@@ -38,10 +39,7 @@ public sealed class ParkDatabase
         try
         {
             await connection.OpenAsync(ct);
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText =
-                $"PRAGMA busy_timeout = {_busyTimeout}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
-            await pragma.ExecuteNonQueryAsync(ct);
+            Configure(connection);
             return connection;
         }
         catch
@@ -54,13 +52,41 @@ public sealed class ParkDatabase
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        try
+        {
+            connection.Open();
+            Configure(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// These pragmas hold for the physical connection, which the pool keeps open between uses: set them the
+    /// first time the pool hands it out, not on every open (a request opens several). Foreign keys are also
+    /// switched on by the connection string at every open.
+    /// </summary>
+    private void Configure(SqliteConnection connection)
+    {
+        var handle = connection.Handle!;
+        if (_configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var pragma = connection.CreateCommand();
         pragma.CommandText =
             $"PRAGMA busy_timeout = {_busyTimeout}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
         pragma.ExecuteNonQuery();
-        return connection;
+        _configured.AddOrUpdate(handle, ConfiguredMark);
     }
+
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+    private static readonly object ConfiguredMark = new();
 
     /// <summary>
     /// Creates the folder, switches the file to WAL and checks that every pragma Park relies on is

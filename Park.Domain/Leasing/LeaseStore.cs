@@ -57,7 +57,7 @@ public sealed class LeaseStore(ParkDatabase db)
             filters.Add(@"(l.number LIKE @Search ESCAPE '\' OR t.name_zh LIKE @Search ESCAPE '\' OR t.name_en LIKE @Search ESCAPE '\')");
         }
 
-        var where = "WHERE " + string.Join("\n  AND ", filters);
+        var where = SqlText.Where(filters);
         var sortColumn = SortColumns.GetValueOrDefault(query.Sort, "l.number");
         var direction = query.Descending ? " DESC" : " ASC";
         var order = $"{sortColumn}{direction}, l.id{direction}";

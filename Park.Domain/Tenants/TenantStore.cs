@@ -87,7 +87,7 @@ public sealed class TenantStore(ParkDatabase db, AuditTrail audit, TimeProvider 
             filters.Add(@"(t.name_zh LIKE @Search ESCAPE '\' OR t.name_en LIKE @Search ESCAPE '\' OR t.uscc LIKE @Search ESCAPE '\')");
         }
 
-        var where = "WHERE " + string.Join("\n  AND ", filters);
+        var where = SqlText.Where(filters);
         var direction = query.Descending ? " DESC" : " ASC";
         var order = SortColumns.GetValueOrDefault(query.Sort, "t.name_zh") + direction + ", t.id" + direction;
         var parameters = scope.Parameters(new

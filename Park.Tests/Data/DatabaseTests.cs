@@ -20,6 +20,30 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public async Task PooledConnections_KeepTheirPragmas_WhenHandedOutAgain()
+    {
+        await using var db = TestDatabase.Create();
+        SQLitePCL.sqlite3 first;
+        await using (var connection = await db.Db.OpenAsync())
+        {
+            first = connection.Handle!;
+        }
+
+        // The pool hands the same physical connection out again: it is not configured twice, and keeps its settings.
+        await using var again = await db.Db.OpenAsync();
+        Assert.Same(first, again.Handle);
+        Assert.Equal(1, await again.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal(2, await again.ExecuteScalarAsync<long>("PRAGMA synchronous"));
+        Assert.True(await again.ExecuteScalarAsync<long>("PRAGMA busy_timeout") >= 1000);
+
+        // A second connection open at the same time is another physical connection, configured on its first use.
+        await using var second = await db.Db.OpenAsync();
+        Assert.NotSame(again.Handle, second.Handle);
+        Assert.Equal(2, await second.ExecuteScalarAsync<long>("PRAGMA synchronous"));
+        Assert.True(await second.ExecuteScalarAsync<long>("PRAGMA busy_timeout") >= 1000);
+    }
+
+    [Fact]
     public async Task ForeignKeys_AreEnforced()
     {
         await using var db = TestDatabase.Create();
