@@ -152,20 +152,46 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
     }
 
     /// <summary>The scope of a user as stored now: roles, parks and tenant.</summary>
-    public async Task<AccessScope?> ScopeForAsync(long userId, CancellationToken ct = default)
+    public async Task<AccessScope?> ScopeForAsync(long userId, CancellationToken ct = default) =>
+        (await SignedInAsync(userId, ct))?.Scope;
+
+    /// <summary>
+    /// An active user as a signed-in request needs them, in one read: the scope, the security stamp the cookie
+    /// must still carry, and the display preference the layout renders with. Null for an unknown or inactive user.
+    /// </summary>
+    public async Task<SignedInUser?> SignedInAsync(long userId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var user = await connection.QuerySingleOrDefaultAsync<(string Email, long? TenantId, long IsActive, long TenantAdmin)>(new CommandDefinition(
-            "SELECT email, tenant_id, is_active, tenant_admin FROM users WHERE id = @Id", new { Id = userId }, cancellationToken: ct));
-        if (user.Email is null || user.IsActive == 0)
+        var user = await connection.QuerySingleOrDefaultAsync<SignedInRow>(new CommandDefinition($"""
+            SELECT u.email AS {nameof(SignedInRow.Email)}, u.tenant_id AS {nameof(SignedInRow.TenantId)},
+                   u.tenant_admin AS {nameof(SignedInRow.TenantAdmin)}, u.security_stamp AS {nameof(SignedInRow.SecurityStamp)},
+                   u.dark_mode AS {nameof(SignedInRow.DarkMode)},
+                   (SELECT group_concat(r.name, ',') FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id)
+                       AS {nameof(SignedInRow.Roles)}
+            FROM users u WHERE u.id = @Id AND u.is_active = 1
+            """, new { Id = userId }, cancellationToken: ct));
+        if (user is null)
         {
             return null;
         }
 
-        var roles = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT r.name FROM roles r JOIN user_roles ur ON ur.role_id = r.id WHERE ur.user_id = @Id",
-            new { Id = userId }, cancellationToken: ct));
-        return AccessScope.For(userId, user.Email, roles, user.TenantId, user.TenantAdmin == 1);
+        var roles = (user.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return new SignedInUser(AccessScope.For(userId, user.Email, roles, user.TenantId, user.TenantAdmin == 1), user.SecurityStamp, user.DarkMode == 1);
+    }
+
+    private sealed record SignedInRow
+    {
+        public string Email { get; init; } = "";
+
+        public long? TenantId { get; init; }
+
+        public long TenantAdmin { get; init; }
+
+        public string SecurityStamp { get; init; } = "";
+
+        public long DarkMode { get; init; }
+
+        public string? Roles { get; init; }
     }
 
     public async Task<Page<UserRow>> ListAsync(AccessScope actor, string? search, PageRequest page, CancellationToken ct = default)

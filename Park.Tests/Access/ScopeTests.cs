@@ -1,3 +1,4 @@
+using Dapper;
 using Park.Domain.Access;
 using Park.Domain.Audit;
 using Park.Domain.Data;
@@ -25,6 +26,32 @@ public sealed class ScopeTests
         Assert.Equal(["HZ-SV"], await CodesAsync("parkadmin@park.demo"));
         Assert.Equal(["HZ-SV"], await CodesAsync("reviewer@gov.demo"));
         Assert.Equal(["HZ-SV"], await CodesAsync("ops@hengxintong.demo"));
+    }
+
+    [Fact]
+    public async Task SignedInUser_CarriesScopeStampAndDarkMode_InOneRead_AndNothingForAnInactiveUser()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var users = db.Get<UserAdmin>();
+        await using var connection = await db.Db.OpenAsync();
+        var (id, stamp) = await connection.QuerySingleAsync<(long, string)>(
+            "SELECT id, security_stamp FROM users WHERE email = 'ops@hengxintong.demo'");
+        await connection.ExecuteAsync("UPDATE users SET dark_mode = 1 WHERE id = @Id", new { Id = id });
+
+        var user = await users.SignedInAsync(id);
+        Assert.NotNull(user);
+        Assert.Equal(stamp, user.SecurityStamp);
+        Assert.True(user.DarkMode);
+        Assert.Equal([Roles.TenantUser], user.Scope.Roles);
+        Assert.True(user.Scope.IsTenant);
+        Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT tenant_id FROM users WHERE id = @Id", new { Id = id }), user.Scope.TenantId);
+        Assert.Equal("ops@hengxintong.demo", user.Scope.Email);
+        Assert.Equal([Roles.ParkAdmin], (await users.SignedInAsync(await connection.ExecuteScalarAsync<long>(
+            "SELECT id FROM users WHERE email = 'parkadmin@park.demo'")))!.Scope.Roles);
+
+        await connection.ExecuteAsync("UPDATE users SET is_active = 0 WHERE id = @Id", new { Id = id });
+        Assert.Null(await users.SignedInAsync(id));
+        Assert.Null(await users.ScopeForAsync(id));
     }
 
     [Fact]

@@ -14,6 +14,27 @@ public sealed class ScopeProvider(UserAdmin users, IHttpContextAccessor http, Au
     private AccessScope? _scope;
     private string? _forUser;
 
+    /// <summary>
+    /// The user as the cookie check loaded them for this request (null in a circuit, which checks its user
+    /// every minute instead): the scope and the layout's light/dark choice come from that one read.
+    /// </summary>
+    public SignedInUser? Current { get; private set; }
+
+    /// <summary>Whether the cookie's security stamp is still the active user's; if it is, the user is kept for the request.</summary>
+    public async Task<bool> IsStampCurrentAsync(long userId, string stamp, CancellationToken ct = default)
+    {
+        var user = await users.SignedInAsync(userId, ct);
+        if (user is null || !string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Current = user;
+        _scope = user.Scope;
+        _forUser = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
+
     public async Task<AccessScope?> GetAsync(CancellationToken ct = default)
     {
         var principal = await PrincipalAsync();

@@ -144,6 +144,7 @@ public static class ParkWebApp
         }
 
         app.UseParkSecurityHeaders();
+        app.UseParkRequestGate(app.Configuration);
         app.UseRequestLocalization();
         // Page requests (GET) get a readable status page; the API and form posts keep their own status
         // codes and bodies (re-executing a POST would submit it to the status page).
