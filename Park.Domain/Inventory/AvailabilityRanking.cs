@@ -84,7 +84,9 @@ public static class AvailabilityRanking
                 keys[j] = (Distance(seed, seats[j]) * n) + codeRank[j];
             }
 
-            Array.Sort(keys);
+            // Only the nearest `count` matter: select them, then sort just those (48 seeds × n log n → 48 × n).
+            SelectSmallest(keys, count);
+            Array.Sort(keys, 0, count);
             var chosen = new CandidateSeat[count];
             for (var k = 0; k < count; k++)
             {
@@ -100,6 +102,55 @@ public static class AvailabilityRanking
         }
 
         return new SeatProposal(0, kind, Order(best!), bestSpread);
+    }
+
+    /// <summary>
+    /// Moves the <paramref name="k"/> smallest of <paramref name="keys"/> (distinct values) to its front, in no
+    /// particular order: Hoare's selection, expected linear time.
+    /// </summary>
+    internal static void SelectSmallest(long[] keys, int k)
+    {
+        var lo = 0;
+        var hi = keys.Length - 1;
+        while (lo < hi)
+        {
+            var pivot = keys[lo + ((hi - lo) / 2)];
+            var i = lo;
+            var j = hi;
+            while (i <= j)
+            {
+                while (keys[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (keys[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // [lo, j] ≤ pivot ≤ [i, hi]: continue in the part holding position k − 1, or stop between them.
+            if (k - 1 <= j)
+            {
+                hi = j;
+            }
+            else if (k - 1 >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     private static SeatProposal AcrossFloors(IReadOnlyList<CandidateSeat> candidates, int count)

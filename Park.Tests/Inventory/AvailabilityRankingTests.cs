@@ -7,6 +7,26 @@ public sealed class AvailabilityRankingTests
     private static CandidateSeat Seat(long id, long zone, int x, int y, long floor = 1) =>
         new(id, $"S{id:000}", zone, $"Z{zone}", floor, $"{floor}F", "A", x, y);
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(7, 3)]
+    [InlineData(50, 50)]
+    [InlineData(1_186, 50)]
+    [InlineData(1_000, 1)]
+    [InlineData(1_000, 999)]
+    public void SelectSmallest_BringsTheKSmallestToTheFront(int n, int k)
+    {
+        var random = new Random(n * 31 + k);
+        var keys = Enumerable.Range(0, n).Select(i => (random.NextInt64(0, 1_000_000) * n) + i).ToArray();
+        var expected = keys.Order().Take(k).ToArray();
+
+        AvailabilityRanking.SelectSmallest(keys, k);
+
+        Assert.Equal(expected, keys.Take(k).Order());
+        Assert.Equal(keys.Length, keys.Distinct().Count());
+    }
+
     [Fact]
     public void Rank_PutsOneZoneBeforeSeatsSpreadOverZones()
     {
