@@ -17,7 +17,8 @@ internal static class ContractsBench
         var contracts = data.Get<ContractService>();
         var printer = data.Get<IDocumentPrinter>();
         var fonts = data.Get<PdfFonts>();
-        foreach (var (lease, label, target) in new[] { (ids.Lease120, "120-seat", 50), (ids.Lease1000, "1,000-seat", 300) })
+        // Issue #7: "contract PDF ≤ 300 ms warm", whatever the contract's size.
+        foreach (var (lease, label, target) in new[] { (ids.Lease120, "120-seat", 300), (ids.Lease1000, "1,000-seat", 300) })
         {
             var composed = await contracts.ComposeAsync(AccessScope.System, lease, "zh-CN");
             if (!composed.Succeeded)
@@ -37,7 +38,7 @@ internal static class ContractsBench
 
         const string stores = "SQL-backed stores (in-process, platform admin scope) beside the raw SQL";
         var pdf = await Harness.TimeAsync(async () => GC.KeepAlive((await contracts.RenderAsync(AccessScope.System, ids.Lease120, "zh-CN")).Value), 20, 25);
-        measures.Add(new Measure(stores, "Contract PDF, 120 seats: load lease + compose + render", pdf, null, new Target(50)));
+        measures.Add(new Measure(stores, "Contract PDF, 120 seats: load lease + compose + render", pdf, null, new Target(300)));
 
         // The batch as the app runs it: queued with ContractBatches, run by its worker loop.
         // In NAT-02, so the 1,980 seats they hold leave NAT-01's availability and seat-map measures alone.
