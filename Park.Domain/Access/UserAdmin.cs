@@ -203,12 +203,16 @@ public sealed class UserAdmin(ParkDatabase db, UserManager<ParkUser> users, Audi
 
         // Park administrators see the people bound to their parks or to tenants in their parks;
         // a tenant user sees its own tenant's people.
+        var staffSees = actor.AllParks
+            ? AccessScope.Always
+            : $"""
+              (u.id IN (SELECT up.user_id FROM user_parks up WHERE {actor.ParkFilter("up.park_id")})
+               OR u.tenant_id IN (SELECT t.id FROM tenants t WHERE {actor.ParkFilter("t.park_id")}))
+              """;
         var where = actor.IsTenant && !actor.IsParkAdmin
             ? "WHERE u.tenant_id = @ScopeTenantId AND (@Search IS NULL OR u.email LIKE @Search ESCAPE '\\' OR u.display_name LIKE @Search ESCAPE '\\')"
             : $"""
-            WHERE (@ScopeAllParks = 1
-                   OR u.id IN (SELECT up.user_id FROM user_parks up WHERE {actor.ParkFilter("up.park_id")})
-                   OR u.tenant_id IN (SELECT t.id FROM tenants t WHERE {actor.ParkFilter("t.park_id")}))
+            WHERE {staffSees}
               AND (@Search IS NULL OR u.email LIKE @Search ESCAPE '\' OR u.display_name LIKE @Search ESCAPE '\')
             """;
         var parameters = actor.Parameters(new

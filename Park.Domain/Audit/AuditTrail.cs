@@ -100,19 +100,44 @@ public sealed class AuditTrail(ParkDatabase db, TimeProvider clock)
             return new Page<AuditEventRow>([], 0);
         }
 
-        var where = $"""
-            WHERE (@ScopeAllParks = 1 OR (park_id IS NOT NULL AND {scope.ParkFilter("park_id")}))
-              AND (@Action IS NULL OR action LIKE @Action ESCAPE '\')
-              AND (@Actor IS NULL OR actor_email LIKE @Actor ESCAPE '\')
-              AND (@Outcome IS NULL OR outcome = @Outcome)
-              AND (@From IS NULL OR occurred_at >= @From)
-              AND (@To IS NULL OR occurred_at < @To)
-            """;
+        var action = string.IsNullOrWhiteSpace(filter.Action) ? null : SqlText.Contains(filter.Action.Trim());
+        var actor = string.IsNullOrWhiteSpace(filter.Actor) ? null : SqlText.Contains(filter.Actor.Trim());
+        var outcome = string.IsNullOrWhiteSpace(filter.Outcome) ? null : filter.Outcome;
+        // Events without a park (sign-ins, user administration) reach only the platform administrator: the
+        // park filter of any other scope is an IN, which a NULL park never satisfies. Only the filters given
+        // reach the SQL, so an unfiltered count is the b-tree's.
+        var filters = new List<string> { scope.ParkFilter("park_id") };
+        if (action is not null)
+        {
+            filters.Add(@"action LIKE @Action ESCAPE '\'");
+        }
+
+        if (actor is not null)
+        {
+            filters.Add(@"actor_email LIKE @Actor ESCAPE '\'");
+        }
+
+        if (outcome is not null)
+        {
+            filters.Add("outcome = @Outcome");
+        }
+
+        if (filter.From is not null)
+        {
+            filters.Add("occurred_at >= @From");
+        }
+
+        if (filter.To is not null)
+        {
+            filters.Add("occurred_at < @To");
+        }
+
+        var where = SqlText.Where(filters);
         var parameters = scope.Parameters(new
         {
-            Action = string.IsNullOrWhiteSpace(filter.Action) ? null : SqlText.Contains(filter.Action.Trim()),
-            Actor = string.IsNullOrWhiteSpace(filter.Actor) ? null : SqlText.Contains(filter.Actor.Trim()),
-            Outcome = string.IsNullOrWhiteSpace(filter.Outcome) ? null : filter.Outcome,
+            Action = action,
+            Actor = actor,
+            Outcome = outcome,
             From = filter.From is { } from ? DapperSetup.ToDbText(from) : null,
             To = filter.To is { } to ? DapperSetup.ToDbText(to.AddDays(1)) : null,
             Limit = page.SafePageSize,

@@ -13,6 +13,7 @@ public sealed class AuditTrailTests
         var trail = db.Audit;
         await trail.RecordAsync(AuditActor.Cli, new AuditEntry("lease.sign", "lease", "HZ-001", ParkId: 1));
         await trail.RecordAsync(AuditActor.Cli, new AuditEntry("lease.sign", "lease", "SZ-001", ParkId: 999));
+        await trail.RecordAsync(AuditActor.Cli, new AuditEntry("lease.sign", "lease", "NO-PARK"));
 
         var admin = await trail.ListAsync(await db.ScopeOfAsync("parkadmin@park.demo"), new AuditFilter(Action: "lease."), new PageRequest());
         var platform = await trail.ListAsync(AccessScope.System, new AuditFilter(Action: "lease."), new PageRequest());
@@ -20,7 +21,8 @@ public sealed class AuditTrailTests
         var reviewer = await trail.ListAsync(await db.ScopeOfAsync("reviewer@gov.demo"), new AuditFilter(), new PageRequest());
 
         Assert.Equal(["HZ-001"], admin.Items.Select(e => e.TargetId));
-        Assert.Equal(2, platform.Total);
+        Assert.Equal(3, platform.Total);
+        Assert.Contains("NO-PARK", platform.Items.Select(e => e.TargetId));
         Assert.Equal(0, tenant.Total);
         Assert.Equal(0, reviewer.Total);
     }
