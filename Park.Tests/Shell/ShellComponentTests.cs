@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Park.Domain.Access;
 using Park.Web.Components.Layout;
 using Park.Web.Features.Home;
@@ -34,6 +35,47 @@ public sealed class NavMenuTests : ComponentTestBase
         Assert.Contains("/parks", links);
         Assert.Contains("/admin/users", links);
         Assert.Contains("/admin/audit", links);
+    }
+
+    [Fact]
+    public void CurrentPage_IsMarked_AndFollowsNavigation()
+    {
+        SignInAs("someone@park.demo", Roles.ParkAdmin);
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/leases/42");
+        var menu = RenderWithAuth<NavMenu>();
+
+        string[] Active() => menu.FindAll("a.active").Select(a => a.GetAttribute("href") ?? "").ToArray();
+        Assert.Equal(["/leases"], Active());
+        Assert.Equal("page", menu.Find("a.active").GetAttribute("aria-current"));
+
+        navigation.NavigateTo("/lease-requests?status=pending");
+        menu.WaitForAssertion(() => Assert.Equal(["/lease-requests"], Active()));
+
+        // Home is marked on itself only, not on every page under it.
+        navigation.NavigateTo("/");
+        menu.WaitForAssertion(() => Assert.Equal(["/"], Active()));
+        navigation.NavigateTo("/parks/3");
+        menu.WaitForAssertion(() => Assert.Equal(["/parks"], Active()));
+    }
+
+    [Fact]
+    public void AdministrationGroup_Collapses_AndExpands()
+    {
+        SignInAs("someone@park.demo", Roles.ParkAdmin);
+        var menu = RenderWithAuth<NavMenu>();
+        var toggle = menu.Find("[data-testid=nav-administration]");
+        Assert.Equal("true", toggle.GetAttribute("aria-expanded"));
+        Assert.Contains("mud-collapse-entered", menu.Find("#nav-administration").ParentElement!.ParentElement!.ParentElement!.ClassName, StringComparison.Ordinal);
+
+        toggle.Click();
+        var group = menu.Find("#nav-administration").ParentElement!.ParentElement!.ParentElement!;
+        Assert.Equal("false", menu.Find("[data-testid=nav-administration]").GetAttribute("aria-expanded"));
+        Assert.DoesNotContain("mud-collapse-entered", group.ClassName, StringComparison.Ordinal);
+        Assert.True(group.HasAttribute("inert"));
+
+        menu.Find("[data-testid=nav-administration]").Click();
+        Assert.Equal("true", menu.Find("[data-testid=nav-administration]").GetAttribute("aria-expanded"));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public abstract class ComponentTestBase : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
-        Services.AddSingleton<Park.Web.Components.Layout.PrerenderedTheme>();
+        Services.AddSingleton<Park.Web.Components.PrerenderedMarkup>();
         var twoStep = new StaffTwoFactorRequirement(enforced: false);
         Services.AddSingleton(twoStep);
         Services.AddAuthorizationCore(o => Policies.Add(o, twoStep));

@@ -47,7 +47,7 @@ public static class ParkWebApp
         services.AddHostedService<Documents.FontStartupCheck>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSingleton<Components.Layout.PrerenderedTheme>();
+        services.AddSingleton<Components.PrerenderedMarkup>();
         services.AddTransient<MudBlazor.MudLocalizer, Park.Web.Components.Layout.ParkMudLocalizer>();
         services.AddLocalization();
         services.AddHttpContextAccessor();

@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MudBlazor;
 using Park.Domain.Access;
+using Park.Web.Components;
 using Park.Web.Components.Layout;
 
 namespace Park.Tests.Web;
 
 /// <summary>Prerendered pages carry the theme's CSS, rendered once per mode, exactly as MudBlazor's provider writes it.</summary>
-public sealed class PrerenderedThemeTests(SharedApp shared) : IClassFixture<SharedApp>
+public sealed class PrerenderedMarkupTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private const string LightPrimary = "--mud-palette-primary: rgba(11,110,79,1);";
     private const string DarkPrimary = "--mud-palette-primary: rgba(76,195,138,1);";
@@ -19,7 +20,7 @@ public sealed class PrerenderedThemeTests(SharedApp shared) : IClassFixture<Shar
     [InlineData(true)]
     public async Task CachedStyle_IsWhatTheProviderRenders(bool dark)
     {
-        var cached = (await shared.App.Services.GetRequiredService<PrerenderedTheme>().StyleAsync(dark)).Value;
+        var cached = (await shared.App.Services.GetRequiredService<PrerenderedMarkup>().ThemeAsync(dark)).Value;
 
         await using var scope = shared.App.Services.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
