@@ -83,7 +83,6 @@ public sealed record AccessScope
     public DynamicParameters Parameters(object? extra = null)
     {
         var parameters = new DynamicParameters(extra);
-        parameters.Add("ScopeAllParks", AllParks ? 1 : 0);
         parameters.Add("ScopeUserId", UserId);
         parameters.Add("ScopeTenantId", TenantId);
         return parameters;

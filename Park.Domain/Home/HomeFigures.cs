@@ -45,7 +45,7 @@ public sealed class HomeQueries(ParkDatabase db)
                 (SELECT count(*) FROM seats s WHERE s.park_id IN visible AND s.service_status = 'maintenance') AS seats_out_of_service,
                 (SELECT count(*) FROM tenants t WHERE t.park_id IN visible AND t.status IN ('admitted', 'active')
                     AND {scope.TenantFilter("t.id")}) AS tenants,
-                CASE WHEN @ScopeAllParks = 1 THEN (SELECT count(*) FROM users WHERE is_active = 1) ELSE 0 END AS users
+                {(scope.AllParks ? "(SELECT count(*) FROM users WHERE is_active = 1)" : "0")} AS users
             """, scope.Parameters(), cancellationToken: ct));
     }
 

@@ -70,6 +70,12 @@ public sealed class ScopeTests
         Assert.InRange(admin.Seats, 1150, 1200);
         Assert.Equal(7, admin.Tenants); // the prospect is not yet a tenant in the park
         Assert.Equal(0, admin.Users); // only platform administrators count users
+        await using (var connection = await db.Db.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            var active = await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT count(*) FROM users WHERE is_active = 1");
+            Assert.Equal(active, (await home.FiguresAsync(await db.ScopeOfAsync("admin@park.demo"))).Users);
+        }
+
         Assert.Equal("浙江云声信息技术有限公司", tenant!.NameZh);
         Assert.Equal(1, (await home.FiguresAsync(tenantScope)).Tenants);
     }

@@ -12,7 +12,6 @@ namespace Park.Web.Access;
 public sealed class ScopeProvider(UserAdmin users, IHttpContextAccessor http, AuthenticationStateProvider? authState = null)
 {
     private AccessScope? _scope;
-    private string? _forUser;
 
     /// <summary>
     /// The user as the cookie check loaded them for this request (null in a circuit, which checks its user
@@ -31,7 +30,6 @@ public sealed class ScopeProvider(UserAdmin users, IHttpContextAccessor http, Au
 
         Current = user;
         _scope = user.Scope;
-        _forUser = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return true;
     }
 
@@ -44,13 +42,12 @@ public sealed class ScopeProvider(UserAdmin users, IHttpContextAccessor http, Au
             return null;
         }
 
-        if (_scope is not null && _forUser == id)
+        if (_scope is { } cached && cached.UserId == userId)
         {
-            return _scope;
+            return cached;
         }
 
         _scope = await users.ScopeForAsync(userId, ct);
-        _forUser = id;
         return _scope;
     }
 
