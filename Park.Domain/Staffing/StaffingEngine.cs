@@ -23,24 +23,24 @@ public static class StaffingEngine
     /// <summary>Calculate a request already validated (the CSV and API paths validate every row first).</summary>
     public static StaffingResult CalculateValid(in StaffingRequest request)
     {
-        var exactLoad = request.ExactLoad;
-        var load = (double)exactLoad;
         if (request.Volume == 0)
         {
             return new StaffingResult(StaffingStatus.NoVolume, 0, 0, 0, QueueMetrics.Idle, request.UsesErlangA);
         }
 
+        var offered = Offered.Of(request);
+        var load = offered.Load;
         var limit = Math.Min(request.MaxAgents ?? AgentLimit, AgentLimit);
         if (request.ServiceLevelTarget >= 1)
         {
             // No finite staff answers every caller within a threshold: say so, with the staff the other targets need.
-            var relaxed = Search(request with { ServiceLevelTarget = 0 }, exactLoad, load, limit);
+            var relaxed = Search(request with { ServiceLevelTarget = 0 }, offered, limit);
             var agents = relaxed.Agents ?? limit;
             return new StaffingResult(StaffingStatus.Unreachable, agents, Positions(agents, request.Shrinkage), load,
                 relaxed.Metrics, request.UsesErlangA, StaffingCodes.ServiceLevelUnattainable, 0, 0);
         }
 
-        var found = Search(request, exactLoad, load, limit);
+        var found = Search(request, offered, limit);
         if (found.Agents is { } needed)
         {
             return new StaffingResult(StaffingStatus.Met, needed, Positions(needed, request.Shrinkage), load, found.Metrics, request.UsesErlangA);
@@ -68,25 +68,53 @@ public static class StaffingEngine
 
     private readonly record struct Found(int? Agents, QueueMetrics Metrics);
 
-    private static Found Search(in StaffingRequest request, decimal exactLoad, double load, int limit)
+    /// <summary>
+    /// An interval's offered load A, exact (decimal: the occupancy cap is compared exactly) and as a double (the
+    /// formulas), and the smallest staff whose occupancy A ÷ N is within the cap, settled once so that trying a
+    /// candidate compares integers rather than multiplying decimals.
+    /// </summary>
+    private readonly record struct Offered(decimal Exact, double Load, int CapAgents)
     {
-        var start = Math.Max(1, LowerBound(request, exactLoad));
-        var b = ErlangC.ErlangB(load, Math.Min(start, limit + 1) - 1);
+        public static Offered Of(in StaffingRequest request) => Of(request.ExactLoad, request.MaxOccupancy);
+
+        public static Offered Of(decimal exact, decimal maxOccupancy)
+        {
+            // N·cap ≥ A from ⌈A ÷ cap⌉ (one decimal division), confirmed by exact products either side of it.
+            var agents = CeilingToInt(exact / maxOccupancy);
+            while (agents > 0 && (agents - 1) * maxOccupancy >= exact)
+            {
+                agents--;
+            }
+
+            while (agents <= AgentLimit && agents * maxOccupancy < exact)
+            {
+                agents++;
+            }
+
+            return new Offered(exact, (double)exact, agents);
+        }
+    }
+
+    private static Found Search(in StaffingRequest request, in Offered offered, int limit)
+    {
+        var start = Math.Max(1, LowerBound(request, offered));
+        var b = ErlangC.ErlangB(offered.Load, Math.Min(start, limit + 1) - 1);
 
         return request.PatienceSeconds is { } patience
-            ? SearchErlangA(request, exactLoad, load, start, b, limit, patience)
-            : SearchErlangC(request, exactLoad, load, start, b, limit);
+            ? SearchErlangA(request, offered, start, b, limit, patience)
+            : SearchErlangC(request, offered, start, b, limit);
     }
 
     /// <summary>Erlang C metrics cost O(1) from B(n): every candidate upward from the bound is tried.</summary>
-    private static Found SearchErlangC(in StaffingRequest request, decimal exactLoad, double load, int start, double b, int limit)
+    private static Found SearchErlangC(in StaffingRequest request, in Offered offered, int start, double b, int limit)
     {
         var aht = (double)request.AhtSeconds;
+        var load = offered.Load;
         for (var n = start; n <= limit; n++)
         {
             b = ErlangC.NextB(load, b, n);
             var metrics = ErlangC.FromErlangB(load, n, b, aht, request.ThresholdSeconds);
-            if (Meets(request, metrics, n, exactLoad))
+            if (Meets(request, metrics, n, offered))
             {
                 return new Found(n, metrics);
             }
@@ -98,47 +126,40 @@ public static class StaffingEngine
     /// <summary>
     /// Erlang A metrics sum a tail of queue states for each candidate, so candidates are not tried one
     /// by one: every target is monotone in the staff (more agents never lower the service level or raise
-    /// abandonment, waiting or occupancy), so the smallest staff meeting them is bracketed by doubling
-    /// steps from a first guess and then found by bisection — a few tail sums instead of one per candidate.
-    /// B(n) is rebuilt from B(start − 1) by the recursion, a few flops a step.
+    /// abandonment, waiting or occupancy), so the smallest staff meeting them is bracketed from a first
+    /// guess — single steps first, where the answer nearly always is, then doubling steps — and found by
+    /// bisection: two or three tail sums an interval instead of one per candidate. B(n) comes from one
+    /// table filled by the recursion from B(start − 1), shared by the guess and every probe.
     /// </summary>
-    private static Found SearchErlangA(in StaffingRequest request, decimal exactLoad, double load, int start, double bBeforeStart, int limit, double patience)
+    private static Found SearchErlangA(in StaffingRequest request, in Offered offered, int start, double bBeforeStart, int limit, double patience)
     {
         if (start > limit)
         {
             return new Found(null, default);
         }
 
-        var aht = (double)request.AhtSeconds;
-        var copy = request;
-        QueueMetrics At(int agents)
-        {
-            var b = bBeforeStart;
-            for (var n = start; n <= agents; n++)
-            {
-                b = ErlangC.NextB(load, b, n);
-            }
-
-            return ErlangA.FromErlangB(load, agents, b, aht, copy.ThresholdSeconds, patience);
-        }
+        var load = offered.Load;
+        var queue = new ErlangA.Queue((double)request.AhtSeconds, request.ThresholdSeconds, patience);
+        var table = new ErlangBTable(load, start, bBeforeStart, stackalloc double[Math.Min(limit - start + 1, ErlangBTable.MaxCached)]);
+        QueueMetrics At(ref ErlangBTable b, int agents) => queue.Metrics(load, agents, b.At(agents));
 
         // Bracket: `failing` never meets the targets (start − 1 is below the bound), `meeting` does. The first
         // probe is a guess from the Erlang C staff for the same targets (O(1) per candidate, so cheap): callers who
         // abandon shorten the queue, and the answer was within a few agents of it in every year measured. The guess
-        // only saves tail sums; doubling steps and bisection find the smallest staff from wherever it lands.
+        // only saves tail sums; the steps and bisection find the smallest staff from wherever it lands.
         var failing = start - 1;
         int? meeting = null;
         QueueMetrics found = default;
-        var guess = Math.Clamp(ErlangCGuess(request, exactLoad, load, limit) - 2, start, limit);
-        var first = At(guess);
-        if (Meets(request, first, guess, exactLoad))
+        var guess = Math.Clamp(ErlangCGuess(request, offered, limit, ref table) - 2, start, limit);
+        var first = At(ref table, guess);
+        if (Meets(request, first, guess, offered))
         {
             (meeting, found) = (guess, first);
-            for (var step = 1; meeting - step > failing; step *= 2)
+            for (var probe = 0; meeting - Step(probe) > failing; probe++)
             {
-                var candidate = meeting.Value - step;
-                var metrics = At(candidate);
-                if (!Meets(request, metrics, candidate, exactLoad))
+                var candidate = meeting.Value - Step(probe);
+                var metrics = At(ref table, candidate);
+                if (!Meets(request, metrics, candidate, offered))
                 {
                     failing = candidate;
                     break;
@@ -150,16 +171,16 @@ public static class StaffingEngine
         else
         {
             failing = guess;
-            for (var step = 1; meeting is null; step *= 2)
+            for (var probe = 0; meeting is null; probe++)
             {
                 if (failing == limit)
                 {
                     return new Found(null, default);
                 }
 
-                var candidate = (int)Math.Min((long)failing + step, limit);
-                var metrics = At(candidate);
-                if (Meets(request, metrics, candidate, exactLoad))
+                var candidate = (int)Math.Min((long)failing + Step(probe), limit);
+                var metrics = At(ref table, candidate);
+                if (Meets(request, metrics, candidate, offered))
                 {
                     (meeting, found) = (candidate, metrics);
                 }
@@ -173,8 +194,8 @@ public static class StaffingEngine
         while (meeting - failing > 1)
         {
             var middle = failing + ((meeting.Value - failing) / 2);
-            var metrics = At(middle);
-            if (Meets(request, metrics, middle, exactLoad))
+            var metrics = At(ref table, middle);
+            if (Meets(request, metrics, middle, offered))
             {
                 (meeting, found) = (middle, metrics);
             }
@@ -187,33 +208,87 @@ public static class StaffingEngine
         return new Found(meeting, found);
     }
 
-    /// <summary>The Erlang C staff for the same service level, ASA and occupancy targets (the Erlang A search's first guess).</summary>
-    private static int ErlangCGuess(in StaffingRequest request, decimal exactLoad, double load, int limit) =>
-        Search(request with { PatienceSeconds = null, MaxAbandon = null }, exactLoad, load, limit).Agents ?? limit;
+    /// <summary>Steps of one agent twice (the answer is within a few agents of the guess), then doubling: 1, 1, 2, 4, 8 …</summary>
+    private static int Step(int probe) => probe < 2 ? 1 : 1 << Math.Min(probe - 1, 30);
+
+    /// <summary>
+    /// The Erlang C staff for the same service level, ASA and occupancy targets (the Erlang A search's first guess),
+    /// tried upward from Erlang C's own bound with B(n) read from the Erlang A search's table.
+    /// </summary>
+    private static int ErlangCGuess(in StaffingRequest request, in Offered offered, int limit, ref ErlangBTable table)
+    {
+        var erlangC = request with { PatienceSeconds = null, MaxAbandon = null };
+        var aht = (double)request.AhtSeconds;
+        for (var n = Math.Max(table.Start, LowerBound(erlangC, offered)); n <= limit; n++)
+        {
+            var metrics = ErlangC.FromErlangB(offered.Load, n, table.At(n), aht, request.ThresholdSeconds);
+            if (Meets(erlangC, metrics, n, offered))
+            {
+                return n;
+            }
+        }
+
+        return limit;
+    }
+
+    /// <summary>
+    /// B(n) for n ≥ start, each step of the recursion taken once: the first <see cref="MaxCached"/> values are kept
+    /// (the whole search lives there but for loads of thousands of Erlangs), later ones are stepped to from the last kept.
+    /// </summary>
+    private ref struct ErlangBTable(double load, int start, double bBeforeStart, Span<double> cache)
+    {
+        public const int MaxCached = 512;
+        private readonly Span<double> _cache = cache;
+        private int _filled;
+
+        public readonly int Start => start;
+
+        public double At(int agents)
+        {
+            var index = agents - start;
+            while (_filled <= index && _filled < _cache.Length)
+            {
+                _cache[_filled] = ErlangC.NextB(load, _filled == 0 ? bBeforeStart : _cache[_filled - 1], start + _filled);
+                _filled++;
+            }
+
+            if (index < _cache.Length)
+            {
+                return _cache[index];
+            }
+
+            var b = _cache.Length == 0 ? bBeforeStart : _cache[^1];
+            for (var n = start + _cache.Length; n <= agents; n++)
+            {
+                b = ErlangC.NextB(load, b, n);
+            }
+
+            return b;
+        }
+    }
 
     /// <summary>No smaller staff can meet the targets: below it the answer is certainly "no".</summary>
-    private static int LowerBound(in StaffingRequest request, decimal exactLoad)
+    private static int LowerBound(in StaffingRequest request, in Offered offered)
     {
-        // The occupancy cap: A ÷ N ≤ cap, i.e. N ≥ ⌈A ÷ cap⌉, one exact decimal division.
-        var capBound = CeilingToInt(exactLoad / request.MaxOccupancy);
         if (!request.UsesErlangA)
         {
-            // Erlang C needs N > A: the smallest such integer is ⌊A⌋ + 1.
-            return Math.Max(capBound, FloorToInt(exactLoad) + 1);
+            // The occupancy cap, and Erlang C needs N > A: the smallest such integer is ⌊A⌋ + 1.
+            return Math.Max(offered.CapAgents, FloorToInt(offered.Exact) + 1);
         }
 
         // Erlang A: calls carried ≤ N, so abandonment ≥ 1 − N/A; a target that allows at most a share L
-        // to go unserved needs N ≥ A(1 − L). Occupancy counts carried calls only, so no cap bound here.
-        var lost = 1m - (decimal)request.ServiceLevelTarget;
+        // to go unserved needs N ≥ A(1 − L), so N ≥ ⌈A(1 − L)⌉. The floor of A(1 − L) in doubles is at most that
+        // (rounding moves it far less than one), so it stays a bound. Occupancy counts carried calls only: no cap bound.
+        var lost = 1 - request.ServiceLevelTarget;
         if (request.MaxAbandon is { } maxAbandon)
         {
-            lost = Math.Min(lost, (decimal)maxAbandon);
+            lost = Math.Min(lost, maxAbandon);
         }
 
-        return FloorToInt(exactLoad * (1m - lost));
+        return (int)Math.Min(Math.Floor(offered.Load * (1 - lost)), AgentLimit + 1);
     }
 
-    private static bool Meets(in StaffingRequest request, in QueueMetrics metrics, int agents, decimal exactLoad)
+    private static bool Meets(in StaffingRequest request, in QueueMetrics metrics, int agents, in Offered offered)
     {
         if (!metrics.Stable || metrics.ServiceLevel < request.ServiceLevelTarget)
         {
@@ -227,7 +302,7 @@ public static class StaffingEngine
 
         if (request.PatienceSeconds is null)
         {
-            return agents * request.MaxOccupancy >= exactLoad;
+            return agents >= offered.CapAgents;
         }
 
         if (request.MaxAbandon is { } maxAbandon && metrics.AbandonRate > maxAbandon)
@@ -236,7 +311,7 @@ public static class StaffingEngine
         }
 
         // Offered load within the cap is exact; otherwise compare the carried load (offered less abandoned).
-        return agents * request.MaxOccupancy >= exactLoad || metrics.Occupancy <= (double)request.MaxOccupancy;
+        return agents >= offered.CapAgents || metrics.Occupancy <= (double)request.MaxOccupancy;
     }
 
     /// <summary>The largest volume (calls per interval, to 0.01 below) a staff of <paramref name="agents"/> serves meeting every target.</summary>
@@ -252,8 +327,8 @@ public static class StaffingEngine
         var copy = request;
         bool Serves(double volume)
         {
-            var exact = (decimal)volume * copy.AhtSeconds / copy.IntervalSeconds;
-            return Meets(copy, Evaluate(copy, (double)exact, agents), agents, exact);
+            var offered = Offered.Of((decimal)volume * copy.AhtSeconds / copy.IntervalSeconds, copy.MaxOccupancy);
+            return Meets(copy, Evaluate(copy, offered.Load, agents), agents, offered);
         }
 
         for (var doubling = 0; doubling < 64 && Serves(high); doubling++)

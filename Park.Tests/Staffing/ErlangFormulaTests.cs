@@ -113,6 +113,24 @@ public sealed class ErlangFormulaTests
         Assert.True(a.AbandonRate < 1e-4);
     }
 
+    /// <summary>
+    /// Thousands of agents and a 30 s threshold: the chance to be answered in time starts below the smallest
+    /// double (x^a = e^(−850)), the range the incomplete beta walks through scaled. With patience so long that
+    /// nobody abandons, the answer must still be Erlang C's.
+    /// </summary>
+    [Theory]
+    [InlineData(5_000.0, 5_010)]
+    [InlineData(5_000.0, 5_004)]
+    [InlineData(20_000.0, 20_010)]
+    public void ErlangA_WhereTheInTimeTermsUnderflow_StillConvergesToErlangC(double load, int agents)
+    {
+        var a = ErlangA.Evaluate(load, agents, 180, 30, 1e9);
+        var c = ErlangC.Evaluate(load, agents, 180, 30);
+        Assert.InRange(c.ServiceLevel, 0.5, 0.99);
+        Assert.Equal(c.ServiceLevel, a.ServiceLevel, 4);
+        Assert.Equal(c.WaitProbability, a.WaitProbability, 4);
+    }
+
     [Fact]
     public void ErlangA_OverloadedQueue_StaysStableThroughAbandonment()
     {
