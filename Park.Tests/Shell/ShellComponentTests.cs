@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Park.Domain.Access;
 using Park.Web.Components.Layout;
@@ -8,6 +10,9 @@ namespace Park.Tests.Shell;
 
 public sealed class NavMenuTests : ComponentTestBase
 {
+    // As in a live circuit unless a test says it is prerendering.
+    public NavMenuTests() => Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
     private string[] LinksFor(params string[] roles)
     {
         SignInAs("someone@park.demo", roles);
@@ -78,6 +83,38 @@ public sealed class NavMenuTests : ComponentTestBase
         Assert.Equal("true", menu.Find("[data-testid=nav-administration]").GetAttribute("aria-expanded"));
     }
 
+    /// <summary>
+    /// Prerendered, the menu's HTML is rendered once per rights and current entry and then reused: a second user
+    /// with other rights, or another page, must get its own, never the first one's.
+    /// </summary>
+    [Fact]
+    public void Prerendered_EachRightsAndPage_GetTheirOwnMenu()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        string[] Links(IRenderedComponent<CascadingAuthenticationState> menu) => menu.FindAll("a").Select(a => a.GetAttribute("href") ?? "").ToArray();
+        string[] Active(IRenderedComponent<CascadingAuthenticationState> menu) => menu.FindAll("a.active").Select(a => a.GetAttribute("href") ?? "").ToArray();
+
+        navigation.NavigateTo("/leases/42");
+        SignInAs("admin@park.demo", Roles.ParkAdmin);
+        var admin = RenderWithAuth<NavMenu>();
+        Assert.Contains("/admin/users", Links(admin));
+        Assert.Equal(["/leases"], Active(admin));
+
+        SignInAs("tenant@park.demo", Roles.TenantUser);
+        var tenant = RenderWithAuth<NavMenu>();
+        Assert.DoesNotContain("/admin/users", Links(tenant));
+        Assert.Contains("/seatmap", Links(tenant));
+        Assert.Equal(["/leases"], Active(tenant));
+
+        navigation.NavigateTo("/parks/3");
+        SignInAs("admin@park.demo", Roles.ParkAdmin);
+        var again = RenderWithAuth<NavMenu>();
+        Assert.Equal(["/parks"], Active(again));
+        Assert.Equal("page", again.Find("a.active").GetAttribute("aria-current"));
+        Assert.Equal(Links(admin), Links(again));
+    }
+
     [Fact]
     public void Labels_AreInTheUsersLanguage()
     {
@@ -88,8 +125,11 @@ public sealed class NavMenuTests : ComponentTestBase
     }
 }
 
-public sealed class NavMenuEnglishTests() : ComponentTestBase("en-US")
+public sealed class NavMenuEnglishTests : ComponentTestBase
 {
+    public NavMenuEnglishTests()
+        : base("en-US") => Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
     [Fact]
     public void Labels_AreEnglish_ForEnglishUsers()
     {

@@ -13,11 +13,20 @@ namespace Park.Web.Components;
 /// Blazor builds a component tree for each prerendered page and throws it away; MudBlazor's inputs and theme
 /// provider are the costly part of that tree on Park's list pages (a text field with two selects cost more than
 /// the page's first 25 rows and its data together). What goes through here must depend on nothing but the culture:
-/// no user, no address, no query, no cascading value from the page; the interactive render builds it live.
+/// no user, no address, no query, no cascading value from the page; the interactive render builds it live. What
+/// does depend on more says so in its key (the menu of pages: the user's rights and the current entry), or is cut
+/// out of the cached HTML and rendered per request into a hole (<see cref="PartsAsync"/>).
 /// </summary>
 public sealed class PrerenderedMarkup(IServiceScopeFactory scopes, ILoggerFactory logs)
 {
-    private readonly ConcurrentDictionary<(string Key, string Culture, string UiCulture), Lazy<Task<MarkupString>>> _cache = new();
+    private const string HoleMarker = "<!--park:hole-->";
+    private readonly ConcurrentDictionary<(string Key, string Culture, string UiCulture), Lazy<Task<MarkupString[]>>> _cache = new();
+
+    /// <summary>
+    /// Marks, in a fragment given to <see cref="PartsAsync"/>, where content rendered per request goes: the HTML is
+    /// cut there, and the caller renders its live content between the parts.
+    /// </summary>
+    public static readonly RenderFragment Hole = builder => builder.AddMarkupContent(0, HoleMarker);
 
     /// <summary>
     /// The theme's CSS: <see cref="MudThemeProvider"/> builds a fresh default theme, parses its colours and writes
@@ -32,15 +41,29 @@ public sealed class PrerenderedMarkup(IServiceScopeFactory scopes, ILoggerFactor
     });
 
     /// <summary>The fragment's HTML in the current culture, rendered the first time it is asked for.</summary>
-    public Task<MarkupString> GetAsync(string key, RenderFragment fragment)
+    public async Task<MarkupString> GetAsync(string key, RenderFragment fragment)
+    {
+        var parts = await PartsAsync(key, fragment);
+        return parts.Count == 1 ? parts[0] : throw new InvalidOperationException($"'{key}' has holes: ask for its parts.");
+    }
+
+    /// <summary>
+    /// The fragment's HTML in the current culture cut at its <see cref="Hole"/>s (n holes, n + 1 parts), rendered the
+    /// first time it is asked for. A part may open an element that a later part closes: it is written as text into a
+    /// prerendered page, never diffed.
+    /// </summary>
+    public Task<IReadOnlyList<MarkupString>> PartsAsync(string key, RenderFragment fragment)
     {
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
         var entry = (key, culture.Name, uiCulture.Name);
-        return _cache.GetOrAdd(entry, _ => new Lazy<Task<MarkupString>>(() => RenderAsync(entry, fragment, culture, uiCulture))).Value;
+        var parts = _cache.GetOrAdd(entry, _ => new Lazy<Task<MarkupString[]>>(() => RenderAsync(entry, fragment, culture, uiCulture))).Value;
+        return parts.IsCompletedSuccessfully ? Task.FromResult<IReadOnlyList<MarkupString>>(parts.Result) : AwaitAsync(parts);
+
+        static async Task<IReadOnlyList<MarkupString>> AwaitAsync(Task<MarkupString[]> parts) => await parts;
     }
 
-    private async Task<MarkupString> RenderAsync((string, string, string) entry, RenderFragment fragment, CultureInfo culture, CultureInfo uiCulture)
+    private async Task<MarkupString[]> RenderAsync((string, string, string) entry, RenderFragment fragment, CultureInfo culture, CultureInfo uiCulture)
     {
         try
         {
@@ -54,7 +77,7 @@ public sealed class PrerenderedMarkup(IServiceScopeFactory scopes, ILoggerFactor
                     ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(FragmentHost.Fragment)] = fragment }));
                 return output.ToHtmlString();
             });
-            return new MarkupString(html);
+            return [.. html.Split(HoleMarker).Select(part => new MarkupString(part))];
         }
         catch
         {
