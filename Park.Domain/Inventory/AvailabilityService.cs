@@ -16,6 +16,8 @@ public sealed record AvailabilityAnswer(int Available, IReadOnlyList<SeatProposa
 /// </summary>
 public sealed class AvailabilityService(ParkDatabase db)
 {
+    private readonly ParkSeatSnapshots _snapshots = new();
+
     public const int MaxCount = 2000;
 
     private sealed record CandidateRow
@@ -61,7 +63,7 @@ public sealed class AvailabilityService(ParkDatabase db)
 
     private const string PlaceFilters = "(@BuildingId IS NULL OR f.building_id = @BuildingId) AND (@FloorId IS NULL OR f.id = @FloorId)";
 
-    private sealed record ZoneFree
+    internal sealed record ZoneFree
     {
         public long ZoneId { get; init; }
         public long FloorId { get; init; }
@@ -112,6 +114,29 @@ public sealed class AvailabilityService(ParkDatabase db)
         return chosen.Order().ToArray();
     }
 
+    private async Task<ZoneFree[]> FreePerZoneAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, AccessScope scope, AvailabilityQuery query, DynamicParameters parameters, CancellationToken ct)
+    {
+        if (await _snapshots.GetAsync(connection, query.ParkId, ct) is { } park)
+        {
+            return [.. park.FreePerZone(query.From, query.To, query.BuildingId, query.FloorId, query.SeatType, query.Equipment ?? new EquipmentNeeds())
+                .Select(z => new ZoneFree { ZoneId = z.ZoneId, FloorId = z.FloorId, Free = z.Free })];
+        }
+
+        return [.. await CountFreePerZoneAsync(connection, scope, parameters, ct)];
+    }
+
+    /// <summary>Free seats per zone counted in SQL: zones and floors are joined to the 100-odd counts, not to every seat.</summary>
+    internal static async Task<ZoneFree[]> CountFreePerZoneAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, AccessScope scope, DynamicParameters parameters, CancellationToken ct) =>
+        [.. await connection.QueryAsync<ZoneFree>(new CommandDefinition($"""
+            SELECT g.zone_id, z.floor_id, g.free
+            FROM (SELECT s.zone_id, count(*) AS free FROM seats s WHERE {FreeSeat(scope, wholePark: true)} GROUP BY s.zone_id) g
+            JOIN zones z ON z.id = g.zone_id JOIN floors f ON f.id = z.floor_id
+            WHERE {PlaceFilters}
+            ORDER BY g.zone_id
+            """, parameters, cancellationToken: ct))];
+
     public static Problem? Check(AvailabilityQuery query)
     {
         if (query.To <= query.From)
@@ -158,15 +183,9 @@ public sealed class AvailabilityService(ParkDatabase db)
             return Problem.NotFound();
         }
 
-        // 1. Free seats per zone, counted in SQL over the seats alone (no seat rows leave the database);
-        //    zones and floors are joined to the 100-odd counts, not to every seat.
-        var zones = (await connection.QueryAsync<ZoneFree>(new CommandDefinition($"""
-            SELECT g.zone_id, z.floor_id, g.free
-            FROM (SELECT s.zone_id, count(*) AS free FROM seats s WHERE {FreeSeat(scope, wholePark: true)} GROUP BY s.zone_id) g
-            JOIN zones z ON z.id = g.zone_id JOIN floors f ON f.id = z.floor_id
-            WHERE {PlaceFilters}
-            ORDER BY g.zone_id
-            """, parameters, cancellationToken: ct))).ToArray();
+        // 1. Free seats per zone: from the park's seats and holds in memory while its data version is unchanged
+        //    (ParkSeatSnapshots), else counted in SQL over the seats alone (no seat rows leave the database).
+        var zones = await FreePerZoneAsync(connection, scope, query, parameters, ct);
         var available = zones.Sum(z => z.Free);
 
         // 2. Only the zones that can produce the best proposals; 3. load and rank their seats.
