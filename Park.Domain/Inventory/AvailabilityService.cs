@@ -114,16 +114,23 @@ public sealed class AvailabilityService(ParkDatabase db)
         return chosen.Order().ToArray();
     }
 
-    private async Task<ZoneFree[]> FreePerZoneAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, AccessScope scope, AvailabilityQuery query, DynamicParameters parameters, CancellationToken ct)
+    /// <summary>The free seats of the chosen zones in SQL, each seat's holds probed by index.</summary>
+    internal static async Task<CandidateSeat[]> CandidateSeatsAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, AccessScope scope, DynamicParameters parameters, IReadOnlyList<long> chosen, CancellationToken ct)
     {
-        if (await _snapshots.GetAsync(connection, query.ParkId, ct) is { } park)
+        if (chosen.Count == 0)
         {
-            return [.. park.FreePerZone(query.From, query.To, query.BuildingId, query.FloorId, query.SeatType, query.Equipment ?? new EquipmentNeeds())
-                .Select(z => new ZoneFree { ZoneId = z.ZoneId, FloorId = z.FloorId, Free = z.Free })];
+            return [];
         }
 
-        return [.. await CountFreePerZoneAsync(connection, scope, parameters, ct)];
+        parameters.Add("ZoneIds", "[" + string.Join(",", chosen) + "]");
+        var rows = await connection.QueryAsync<CandidateRow>(new CommandDefinition($"""
+            SELECT s.id, s.code, s.zone_id, z.code AS zone_code, f.id AS floor_id, f.name AS floor_name, b.code AS building_code, s.x, s.y
+            FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
+            WHERE s.zone_id IN (SELECT value FROM json_each(@ZoneIds)) AND {PlaceFilters} AND {FreeSeat(scope, wholePark: false)}
+            ORDER BY s.id
+            """, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new CandidateSeat(r.Id, r.Code, r.ZoneId, r.ZoneCode, r.FloorId, r.FloorName, r.BuildingCode, r.X, r.Y))];
     }
 
     /// <summary>Free seats per zone counted in SQL: zones and floors are joined to the 100-odd counts, not to every seat.</summary>
@@ -183,21 +190,27 @@ public sealed class AvailabilityService(ParkDatabase db)
             return Problem.NotFound();
         }
 
-        // 1. Free seats per zone: from the park's seats and holds in memory while its data version is unchanged
-        //    (ParkSeatSnapshots), else counted in SQL over the seats alone (no seat rows leave the database).
-        var zones = await FreePerZoneAsync(connection, scope, query, parameters, ct);
-        var available = zones.Sum(z => z.Free);
+        // From the park's seats and holds in memory while its data version is unchanged (ParkSeatSnapshots): 1. free seats
+        // per zone; 2. only the zones that can produce the best proposals; 3. their seats, ranked.
+        ZoneFree[] zones;
+        IReadOnlyList<long> chosen;
+        CandidateSeat[] candidates;
+        if (await _snapshots.GetAsync(connection, query.ParkId, ct) is { } snapshot)
+        {
+            var free = snapshot.Free(query.From, query.To, query.BuildingId, query.FloorId, query.SeatType, need);
+            zones = [.. free.PerZone().Select(z => new ZoneFree { ZoneId = z.ZoneId, FloorId = z.FloorId, Free = z.Free })];
+            chosen = CandidateZones(zones, query.Count, maxProposals);
+            candidates = free.In(chosen);
+        }
+        else
+        {
+            // The same in SQL, over the seats alone for the counts (no seat rows leave the database).
+            zones = await CountFreePerZoneAsync(connection, scope, parameters, ct);
+            chosen = CandidateZones(zones, query.Count, maxProposals);
+            candidates = await CandidateSeatsAsync(connection, scope, parameters, chosen, ct);
+        }
 
-        // 2. Only the zones that can produce the best proposals; 3. load and rank their seats.
-        var chosen = CandidateZones(zones, query.Count, maxProposals);
-        parameters.Add("ZoneIds", "[" + string.Join(",", chosen) + "]");
-        var rows = chosen.Count == 0 ? [] : await connection.QueryAsync<CandidateRow>(new CommandDefinition($"""
-            SELECT s.id, s.code, s.zone_id, z.code AS zone_code, f.id AS floor_id, f.name AS floor_name, b.code AS building_code, s.x, s.y
-            FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
-            WHERE s.zone_id IN (SELECT value FROM json_each(@ZoneIds)) AND {PlaceFilters} AND {FreeSeat(scope, wholePark: false)}
-            ORDER BY s.id
-            """, parameters, cancellationToken: ct));
-        var candidates = rows.Select(r => new CandidateSeat(r.Id, r.Code, r.ZoneId, r.ZoneCode, r.FloorId, r.FloorName, r.BuildingCode, r.X, r.Y)).ToArray();
+        var available = zones.Sum(z => z.Free);
         return new AvailabilityAnswer(available, AvailabilityRanking.Rank(candidates, query.Count, maxProposals));
     }
 }

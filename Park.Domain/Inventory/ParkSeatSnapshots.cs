@@ -29,9 +29,10 @@ public sealed class ParkSeatSnapshots
         await using var transaction = connection.BeginTransaction(deferred: true);
         version = await VersionAsync(connection, parkId, transaction, ct);
         var seats = (await connection.QueryAsync<SeatRow>(new CommandDefinition("""
-            SELECT s.id, s.zone_id, z.floor_id, f.building_id, s.seat_type, s.has_pc, s.has_headset, s.has_phone_line,
-                   s.monitors, s.pci_zone, s.service_status, s.status_since, s.status_until
-            FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id
+            SELECT s.id, s.code, s.zone_id, z.code AS zone_code, z.floor_id, f.name AS floor_name, f.building_id, b.code AS building_code,
+                   s.x, s.y, s.seat_type, s.has_pc, s.has_headset, s.has_phone_line, s.monitors, s.pci_zone,
+                   s.service_status, s.status_since, s.status_until
+            FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
             WHERE s.park_id = @ParkId
             ORDER BY s.id
             """, new { ParkId = parkId }, transaction, cancellationToken: ct))).ToArray();
@@ -57,9 +58,15 @@ public sealed class ParkSeatSnapshots
     internal sealed record SeatRow
     {
         public long Id { get; init; }
+        public string Code { get; init; } = "";
         public long ZoneId { get; init; }
+        public string ZoneCode { get; init; } = "";
         public long FloorId { get; init; }
+        public string FloorName { get; init; } = "";
         public long BuildingId { get; init; }
+        public string BuildingCode { get; init; } = "";
+        public int X { get; init; }
+        public int Y { get; init; }
         public string SeatType { get; init; } = "";
         public bool HasPc { get; init; }
         public bool HasHeadset { get; init; }
@@ -84,7 +91,7 @@ public sealed class ParkSeatSnapshot
 {
     /// <summary>A seat as availability filters it; out of service from <see cref="OutFrom"/> until <see cref="OutUntil"/> (day numbers).</summary>
     private readonly record struct Seat(
-        long Id, long ZoneId, long FloorId, long BuildingId, string SeatType, bool Pc, bool Headset, bool PhoneLine, int Monitors, bool PciZone,
+        CandidateSeat Place, long BuildingId, string SeatType, bool Pc, bool Headset, bool PhoneLine, int Monitors, bool PciZone,
         bool InService, int OutFrom, int OutUntil);
 
     /// <summary>A lease's hold on the seat at <see cref="SeatIndex"/> in <see cref="_seats"/>, over [Start, End) in day numbers.</summary>
@@ -117,8 +124,8 @@ public sealed class ParkSeatSnapshot
                 return null;
             }
 
-            seats[i] = new Seat(r.Id, r.ZoneId, r.FloorId, r.BuildingId, r.SeatType, r.HasPc, r.HasHeadset, r.HasPhoneLine, r.Monitors, r.PciZone,
-                inService, outFrom, outUntil);
+            var place = new CandidateSeat(r.Id, r.Code, r.ZoneId, r.ZoneCode, r.FloorId, r.FloorName, r.BuildingCode, r.X, r.Y);
+            seats[i] = new Seat(place, r.BuildingId, r.SeatType, r.HasPc, r.HasHeadset, r.HasPhoneLine, r.Monitors, r.PciZone, inService, outFrom, outUntil);
             index[r.Id] = i;
         }
 
@@ -140,42 +147,79 @@ public sealed class ParkSeatSnapshot
     }
 
     /// <summary>
-    /// Free seats per zone over [from, to): seats matching the filters, in service on every day of the period and held
-    /// by no lease on any of them — the same rule as the SQL (<see cref="AvailabilityService"/>), zones in id order.
+    /// The seats free over [from, to): matching the filters, in service on every day of the period and held by no lease
+    /// on any of them — the same rule as the SQL (<see cref="AvailabilityService"/>).
     /// </summary>
-    public IReadOnlyList<(long ZoneId, long FloorId, int Free)> FreePerZone(
-        DateOnly from, DateOnly to, long? buildingId, long? floorId, string? seatType, EquipmentNeeds need)
+    public FreeSeats Free(DateOnly from, DateOnly to, long? buildingId, long? floorId, string? seatType, EquipmentNeeds need)
     {
         var first = from.DayNumber;
         var end = to.DayNumber;
-        var held = new bool[_seats.Length];
+        var free = new bool[_seats.Length];
+        for (var i = 0; i < _seats.Length; i++)
+        {
+            var s = _seats[i];
+            free[i] = (s.InService || s.OutUntil <= first || end <= s.OutFrom)
+                && (buildingId is not { } b || s.BuildingId == b) && (floorId is not { } f || s.Place.FloorId == f)
+                && (seatType is null || string.Equals(s.SeatType, seatType, StringComparison.Ordinal))
+                && (need.Pc is not { } pc || s.Pc == pc) && (need.Headset is not { } headset || s.Headset == headset)
+                && (need.PhoneLine is not { } line || s.PhoneLine == line) && (need.MinMonitors is not { } monitors || s.Monitors >= monitors)
+                && (need.PciZone is not { } pci || s.PciZone == pci);
+        }
+
         foreach (var hold in _holds)
         {
             if (hold.Start < end && first < hold.End)
             {
-                held[hold.SeatIndex] = true;
+                free[hold.SeatIndex] = false;
             }
         }
 
-        var counts = new SortedDictionary<long, (long FloorId, int Free)>();
-        for (var i = 0; i < _seats.Length; i++)
+        return new FreeSeats(this, free);
+    }
+
+    /// <summary>The free seats of one search: counted per zone, and the seats of the zones the ranking needs.</summary>
+    public sealed class FreeSeats
+    {
+        private readonly ParkSeatSnapshot _park;
+        private readonly bool[] _free;
+
+        internal FreeSeats(ParkSeatSnapshot park, bool[] free)
         {
-            var s = _seats[i];
-            if (held[i]
-                || (!s.InService && s.OutFrom < end && first < s.OutUntil)
-                || (buildingId is { } b && s.BuildingId != b) || (floorId is { } f && s.FloorId != f)
-                || (seatType is not null && !string.Equals(s.SeatType, seatType, StringComparison.Ordinal))
-                || (need.Pc is { } pc && s.Pc != pc) || (need.Headset is { } headset && s.Headset != headset)
-                || (need.PhoneLine is { } line && s.PhoneLine != line) || (need.MinMonitors is { } monitors && s.Monitors < monitors)
-                || (need.PciZone is { } pci && s.PciZone != pci))
-            {
-                continue;
-            }
-
-            counts[s.ZoneId] = counts.TryGetValue(s.ZoneId, out var zone) ? zone with { Free = zone.Free + 1 } : (s.FloorId, 1);
+            _park = park;
+            _free = free;
         }
 
-        return [.. counts.Select(c => (c.Key, c.Value.FloorId, c.Value.Free))];
+        /// <summary>Zones with at least one free seat, in id order.</summary>
+        public IReadOnlyList<(long ZoneId, long FloorId, int Free)> PerZone()
+        {
+            var counts = new SortedDictionary<long, (long FloorId, int Free)>();
+            for (var i = 0; i < _free.Length; i++)
+            {
+                if (_free[i])
+                {
+                    var place = _park._seats[i].Place;
+                    counts[place.ZoneId] = counts.TryGetValue(place.ZoneId, out var zone) ? zone with { Free = zone.Free + 1 } : (place.FloorId, 1);
+                }
+            }
+
+            return [.. counts.Select(c => (c.Key, c.Value.FloorId, c.Value.Free))];
+        }
+
+        /// <summary>The free seats of the given zones, in seat id order.</summary>
+        public CandidateSeat[] In(IReadOnlyCollection<long> zoneIds)
+        {
+            var zones = zoneIds.ToHashSet();
+            var seats = new List<CandidateSeat>();
+            for (var i = 0; i < _free.Length; i++)
+            {
+                if (_free[i] && zones.Contains(_park._seats[i].Place.ZoneId))
+                {
+                    seats.Add(_park._seats[i].Place);
+                }
+            }
+
+            return [.. seats];
+        }
     }
 
     private static bool TryDay(string text, out int day)

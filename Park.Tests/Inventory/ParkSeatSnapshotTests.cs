@@ -5,7 +5,7 @@ namespace Park.Tests.Inventory;
 
 /// <summary>
 /// Availability counts free seats from a copy of the park in memory (decision 0008): it must give the SQL's counts for
-/// every filter, and no change — a hold, a seat's service status, a zone moved — may leave an old copy in use.
+/// every filter (and the same seats), and no change — a hold, a seat's service status, a zone moved — may leave an old copy in use.
 /// </summary>
 public sealed class ParkSeatSnapshotTests
 {
@@ -45,10 +45,12 @@ public sealed class ParkSeatSnapshotTests
                 need.Pc, need.Headset, need.PhoneLine, need.MinMonitors, need.PciZone,
             });
             var sql = await AvailabilityService.CountFreePerZoneAsync(connection, scope, parameters, InventoryBuilder.Ct);
-            var memory = snapshot.FreePerZone(From, To, building, floor, seatType, need);
+            var memory = snapshot.Free(From, To, building, floor, seatType, need);
 
             Assert.NotEmpty(sql);
-            Assert.Equal(sql.Select(z => (z.ZoneId, z.FloorId, z.Free)), memory);
+            Assert.Equal(sql.Select(z => (z.ZoneId, z.FloorId, z.Free)), memory.PerZone());
+            long[] zones = [.. sql.Select(z => z.ZoneId).Take(3)];
+            Assert.Equal(await AvailabilityService.CandidateSeatsAsync(connection, scope, parameters, zones, InventoryBuilder.Ct), memory.In(zones));
         }
     }
 
