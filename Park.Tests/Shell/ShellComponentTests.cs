@@ -205,9 +205,11 @@ public sealed class PagerRenderTests : ComponentTestBase
             .Add(g => g.Items, ["a", "b", "c"])
             .Add(g => g.PagerContent, (Microsoft.AspNetCore.Components.RenderFragment)(b =>
             {
-                b.OpenComponent<MudBlazor.MudDataGridPager<string>>(0);
+                b.OpenComponent<Park.Web.Components.GridPager<string>>(0);
                 b.CloseComponent();
             })));
         Assert.Contains("每页行数", grid.Markup, StringComparison.Ordinal);
+        Assert.Contains("第 1-3 条，共 3 条", grid.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(" of 3", grid.Markup, StringComparison.Ordinal);
     }
 }

@@ -6,8 +6,8 @@ namespace Park.Web.Components.Layout;
 
 /// <summary>
 /// MudBlazor's own texts (pager, grid, pickers) in Chinese; English falls through to MudBlazor's defaults.
-/// Texts MudBlazor formats with named placeholders (the pager's "{first_item}-{last_item} of {all_items}")
-/// stay MudBlazor's: its argument formatting would reject a translated pattern.
+/// The pager's range of rows ("{first_item}-{last_item} of {all_items}") is not a localizer key MudBlazor can take
+/// translated: <see cref="Park.Web.Components.GridPager{T}"/> passes it as the pager's format instead.
 /// </summary>
 public sealed class ParkMudLocalizer : MudLocalizer
 {
