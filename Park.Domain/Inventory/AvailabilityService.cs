@@ -20,19 +20,6 @@ public sealed class AvailabilityService(ParkDatabase db)
 
     public const int MaxCount = 2000;
 
-    private sealed record CandidateRow
-    {
-        public long Id { get; init; }
-        public string Code { get; init; } = "";
-        public long ZoneId { get; init; }
-        public string ZoneCode { get; init; } = "";
-        public long FloorId { get; init; }
-        public string FloorName { get; init; } = "";
-        public string BuildingCode { get; init; } = "";
-        public int X { get; init; }
-        public int Y { get; init; }
-    }
-
     /// <summary>
     /// Seats matching the seat filters that are in service for the whole period and held by no lease
     /// on any day of it (the building and floor filters are <see cref="PlaceFilters"/>, on f).
@@ -124,13 +111,13 @@ public sealed class AvailabilityService(ParkDatabase db)
         }
 
         parameters.Add("ZoneIds", "[" + string.Join(",", chosen) + "]");
-        var rows = await connection.QueryAsync<CandidateRow>(new CommandDefinition($"""
+        var rows = await connection.QueryAsync<ParkSeatSnapshots.SeatRow>(new CommandDefinition($"""
             SELECT s.id, s.code, s.zone_id, z.code AS zone_code, f.id AS floor_id, f.name AS floor_name, b.code AS building_code, s.x, s.y
             FROM seats s JOIN zones z ON z.id = s.zone_id JOIN floors f ON f.id = z.floor_id JOIN buildings b ON b.id = f.building_id
             WHERE s.zone_id IN (SELECT value FROM json_each(@ZoneIds)) AND {PlaceFilters} AND {FreeSeat(scope, wholePark: false)}
             ORDER BY s.id
             """, parameters, cancellationToken: ct));
-        return [.. rows.Select(r => new CandidateSeat(r.Id, r.Code, r.ZoneId, r.ZoneCode, r.FloorId, r.FloorName, r.BuildingCode, r.X, r.Y))];
+        return [.. rows.Select(r => r.Place)];
     }
 
     /// <summary>Free seats per zone counted in SQL: zones and floors are joined to the 100-odd counts, not to every seat.</summary>

@@ -55,6 +55,7 @@ public sealed class ParkSeatSnapshots
         await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT version FROM park_data_versions WHERE park_id = @ParkId", new { ParkId = parkId }, transaction, cancellationToken: ct)) ?? 0;
 
+    /// <summary>A seat as read for availability (the SQL fallback reads only its place).</summary>
     internal sealed record SeatRow
     {
         public long Id { get; init; }
@@ -76,6 +77,8 @@ public sealed class ParkSeatSnapshots
         public string ServiceStatus { get; init; } = "";
         public string StatusSince { get; init; } = "";
         public string? StatusUntil { get; init; }
+
+        public CandidateSeat Place => new(Id, Code, ZoneId, ZoneCode, FloorId, FloorName, BuildingCode, X, Y);
     }
 
     internal sealed record HoldRow
@@ -124,8 +127,7 @@ public sealed class ParkSeatSnapshot
                 return null;
             }
 
-            var place = new CandidateSeat(r.Id, r.Code, r.ZoneId, r.ZoneCode, r.FloorId, r.FloorName, r.BuildingCode, r.X, r.Y);
-            seats[i] = new Seat(place, r.BuildingId, r.SeatType, r.HasPc, r.HasHeadset, r.HasPhoneLine, r.Monitors, r.PciZone, inService, outFrom, outUntil);
+            seats[i] = new Seat(r.Place, r.BuildingId, r.SeatType, r.HasPc, r.HasHeadset, r.HasPhoneLine, r.Monitors, r.PciZone, inService, outFrom, outUntil);
             index[r.Id] = i;
         }
 
