@@ -212,23 +212,14 @@ public static class StaffingEngine
     private static int Step(int probe) => probe < 2 ? 1 : 1 << Math.Min(probe - 1, 30);
 
     /// <summary>
-    /// The Erlang C staff for the same service level, ASA and occupancy targets (the Erlang A search's first guess),
-    /// tried upward from Erlang C's own bound with B(n) read from the Erlang A search's table.
+    /// The Erlang C staff for the same service level, ASA and occupancy targets (the Erlang A search's first guess):
+    /// Erlang C's own search from its bound, starting from B(n − 1) in the Erlang A search's table.
     /// </summary>
     private static int ErlangCGuess(in StaffingRequest request, in Offered offered, int limit, ref ErlangBTable table)
     {
         var erlangC = request with { PatienceSeconds = null, MaxAbandon = null };
-        var aht = (double)request.AhtSeconds;
-        for (var n = Math.Max(table.Start, LowerBound(erlangC, offered)); n <= limit; n++)
-        {
-            var metrics = ErlangC.FromErlangB(offered.Load, n, table.At(n), aht, request.ThresholdSeconds);
-            if (Meets(erlangC, metrics, n, offered))
-            {
-                return n;
-            }
-        }
-
-        return limit;
+        var start = Math.Max(table.Start, LowerBound(erlangC, offered));
+        return SearchErlangC(erlangC, offered, start, table.Before(start), limit).Agents ?? limit;
     }
 
     /// <summary>
@@ -242,6 +233,9 @@ public static class StaffingEngine
         private int _filled;
 
         public readonly int Start => start;
+
+        /// <summary>B(n − 1): the value the recursion steps from to reach B(n).</summary>
+        public double Before(int agents) => agents == start ? bBeforeStart : At(agents - 1);
 
         public double At(int agents)
         {
