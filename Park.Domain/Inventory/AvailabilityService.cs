@@ -185,7 +185,7 @@ public sealed class AvailabilityService(ParkDatabase db)
         if (await _snapshots.GetAsync(connection, query.ParkId, ct) is { } snapshot)
         {
             var free = snapshot.Free(query.From, query.To, query.BuildingId, query.FloorId, query.SeatType, need);
-            zones = [.. free.PerZone().Select(z => new ZoneFree { ZoneId = z.ZoneId, FloorId = z.FloorId, Free = z.Free })];
+            zones = free.PerZone();
             chosen = CandidateZones(zones, query.Count, maxProposals);
             candidates = free.In(chosen);
         }

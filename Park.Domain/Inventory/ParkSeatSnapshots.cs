@@ -191,8 +191,8 @@ public sealed class ParkSeatSnapshot
             _free = free;
         }
 
-        /// <summary>Zones with at least one free seat, in id order.</summary>
-        public IReadOnlyList<(long ZoneId, long FloorId, int Free)> PerZone()
+        /// <summary>Zones with at least one free seat, in id order (as the SQL count gives them).</summary>
+        internal AvailabilityService.ZoneFree[] PerZone()
         {
             var counts = new SortedDictionary<long, (long FloorId, int Free)>();
             for (var i = 0; i < _free.Length; i++)
@@ -204,7 +204,7 @@ public sealed class ParkSeatSnapshot
                 }
             }
 
-            return [.. counts.Select(c => (c.Key, c.Value.FloorId, c.Value.Free))];
+            return [.. counts.Select(c => new AvailabilityService.ZoneFree { ZoneId = c.Key, FloorId = c.Value.FloorId, Free = c.Value.Free })];
         }
 
         /// <summary>The free seats of the given zones, in seat id order.</summary>
