@@ -129,7 +129,7 @@ public static class StaffingEngine
     /// abandonment, waiting or occupancy), so the smallest staff meeting them is bracketed from a first
     /// guess — single steps first, where the answer nearly always is, then doubling steps — and found by
     /// bisection: two or three tail sums an interval instead of one per candidate. B(n) comes from one
-    /// table filled by the recursion from B(start − 1), shared by the guess and every probe.
+    /// table filled by the recursion from B(start − 1), which every probe reads and the guess starts from.
     /// </summary>
     private static Found SearchErlangA(in StaffingRequest request, in Offered offered, int start, double bBeforeStart, int limit, double patience)
     {
